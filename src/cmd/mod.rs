@@ -1,0 +1,58 @@
+//! The subcommands: one small file each, parsing flags and calling the library.
+
+pub mod check;
+pub mod generate;
+pub mod import;
+pub mod mark;
+pub mod moderate;
+pub mod practice;
+pub mod schema;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit code for "ran fine, found problems" (e.g. `check` found errors).
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code for usage errors: bad flags, missing files, unreadable input.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Assemble GCSE-style exam papers and mark typed answers.
+#[derive(Debug, Parser)]
+#[command(name = "examkit", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check question banks, mark schemes and blueprints; report every problem.
+    Check(check::Args),
+    /// Print the JSON Schema of a file format, for editor validation.
+    Schema(schema::Args),
+    /// Generate a question paper, its mark scheme and a manifest as PDF/JSON.
+    Generate(generate::Args),
+    /// Mark typed answers: one answer, one student's paper, or a class in batch.
+    Mark(mark::Args),
+    /// Revise in the terminal: answer questions and get marked at once.
+    Practice(practice::Args),
+    /// Compare examkit's marks with a teacher's on a set of marked answers.
+    Moderate(moderate::Args),
+    /// Convert other formats (e.g. SemEval-2013 XML) into examkit's moderation CSV.
+    Import(import::Args),
+}
+
+/// Run the parsed command line. Errors carry context for the user; the caller prints them.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Mark(args) => mark::run(args),
+        Command::Practice(args) => practice::run(args),
+        Command::Moderate(args) => moderate::run(args),
+        Command::Import(args) => import::run(args),
+    }
+}

@@ -1,0 +1,1 @@
+//! Moderation: compare the marker's marks with a human's and report agreement.

@@ -1,0 +1,1 @@
+//! PDF output: turns laid-out pages into PDF bytes with an embedded, subsetted font.

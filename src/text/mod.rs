@@ -1,0 +1,1 @@
+//! Text handling for marking: normalisation, tokens, sentences and stems.
