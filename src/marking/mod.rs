@@ -5,3 +5,6 @@
 pub mod result;
 
 pub use result::{Evidence, LevelOutcome, MarkResult, PenaltyOutcome, PointOutcome, PointStatus};
+pub mod marker;
+
+pub use marker::{MarkError, Marker};
