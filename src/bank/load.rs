@@ -174,6 +174,7 @@ pub fn load(paths: &[PathBuf]) -> (Bank, Vec<Diagnostic>) {
                 continue;
             }
         };
+        bank.locations.files.push(file.clone());
         hasher.update(file.to_string_lossy().as_bytes());
         hasher.update(&bytes);
         load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);

@@ -76,6 +76,8 @@ pub struct Bank {
 /// Positions of the loaded items in their files.
 #[derive(Debug, Clone, Default)]
 pub struct Locations {
+    /// Every file read, recognised or not, in the order read.
+    pub files: Vec<PathBuf>,
     /// Each file's node positions.
     pub spans: BTreeMap<PathBuf, SpanIndex>,
     /// For `questions[i]` of the bank, its index in its file's `questions` list (they differ
