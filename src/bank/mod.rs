@@ -5,6 +5,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod explain;
 pub mod load;
+pub mod schema;
 pub mod span;
 
 pub use check::{BrokenBank, check, load_checked};
