@@ -72,7 +72,7 @@ impl ManifestItem {
 }
 
 /// A section of the paper, for "answer N of these" rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestSection {
     /// Section title as printed (items refer to it).
