@@ -191,14 +191,22 @@ fn explain(path: &str, message: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        let what = match last_key(path) {
+            "" => "the file".to_string(),
+            key => format!("`{key}`"),
+        };
         return (
             format!(
-                "wrong type for `{}`: found {}, expected {}",
-                last_key(path),
+                "wrong type for {what}: found {}, expected {}",
                 plain_found(found),
                 plain_expected(expected)
             ),
-            Some(type_help(expected)),
+            Some(if path.is_empty() {
+                "a bank file is `key: value` lines (`subject:`, `topic:`, …); see docs/format.md"
+                    .to_string()
+            } else {
+                type_help(expected)
+            }),
         );
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
