@@ -14,6 +14,9 @@ mod patterns;
 mod questions;
 mod schemes;
 
+pub use blueprints::{describe_slot, slot_accepts};
+pub use patterns::group_refs;
+
 use super::{Bank, Diagnostic, Location, Severity, load};
 use std::fmt;
 use std::path::{Path, PathBuf};
