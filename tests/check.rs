@@ -3,6 +3,7 @@
 //! `file:line:column: severity: message`.
 
 use assert_cmd::Command;
+use examkit::bank;
 
 struct Run {
     code: i32,
@@ -430,4 +431,33 @@ fn a_path_that_does_not_exist_is_a_usage_error() {
         run.stderr
     );
     assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn a_broken_file_does_not_cascade_into_missing_scheme_errors() {
+    // The question file for `cuba` does not parse, so its schemes are not reported as
+    // schemes without questions; korea's question still needs its scheme.
+    expect(
+        "no-cascade",
+        1,
+        &[
+            "question-bank/history/cuba.yaml:7:9: error: YAML syntax: did not find expected ',' or ']', while parsing a flow sequence at line 6 column 13",
+            "question-bank/history/korea.yaml:5:9: error: question `korea-invasion-recall` has no mark scheme",
+        ],
+    );
+}
+
+#[test]
+fn other_commands_get_the_same_problems_from_load_checked() {
+    let broken = bank::load_checked(&[format!("{ROOT}/level-ranges").into()])
+        .expect_err("the fixture has errors");
+    assert_eq!(broken.errors(), 4);
+    let text = broken.to_string();
+    assert!(text.starts_with("the question bank has 4 errors"), "{text}");
+    assert!(
+        text.contains("level-ranges/mark-schemes/history/cuba.yaml:18:20: error: gap between levels: mark 4 is in no level"),
+        "{text}"
+    );
+    let clean = bank::load_checked(&[format!("{ROOT}/unknown-file").into()]);
+    assert_eq!(clean.map(|b| b.questions.len()).ok(), Some(1));
 }

@@ -212,6 +212,7 @@ pub fn load_bytes(
                     "save the file as UTF-8 text (it may be a binary file or use another encoding)",
                 ),
             );
+            bank.locations.broken.push(file.to_path_buf());
             return None;
         }
     };
@@ -243,6 +244,7 @@ pub fn load_text(
                 );
             }
             problems.push(diag);
+            bank.locations.broken.push(file.to_path_buf());
             return None;
         }
     };
@@ -383,6 +385,9 @@ impl FileLoader<'_> {
                     }
                 }
             }
+        }
+        if good.is_empty() && bad_spans.is_empty() {
+            self.bank.locations.broken.push(self.file.to_path_buf());
         }
         let whole = self.refine(whole);
         let inside_reported_item = bad_spans.iter().any(|p| self.index.contains(p, whole.at));
