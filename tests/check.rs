@@ -461,3 +461,30 @@ fn other_commands_get_the_same_problems_from_load_checked() {
     let clean = bank::load_checked(&[format!("{ROOT}/unknown-file").into()]);
     assert_eq!(clean.map(|b| b.questions.len()).ok(), Some(1));
 }
+
+#[test]
+fn synonym_groups_empty_overlapping_or_shadowed() {
+    expect(
+        "synonyms",
+        1,
+        &[
+            "mark-schemes/history/cuba.yaml:8:13: warning: this scheme's group `ussr` has the name of a shared group",
+            "mark-schemes/history/synonyms.yaml:3:30: warning: `Russia` is in two synonym groups, `russia` and `ussr`",
+            "mark-schemes/history/synonyms.yaml:5:3: error: synonym group `usa` is empty",
+        ],
+    );
+}
+
+#[test]
+fn blueprint_topic_typos_and_grade_boundaries_out_of_order() {
+    let run = expect(
+        "blueprint-topic",
+        1,
+        &[
+            "examples/papers/aqa.yaml:12:24: error: no history question has topic `koreaa`",
+            "examples/papers/aqa.yaml:15:23: error: grade 8 (min 2) must need fewer marks than grade 9 above it (min 1)",
+            "examples/papers/aqa.yaml:16:23: error: grade 7 (min 30) must need fewer marks than grade 8 above it (min 2)",
+        ],
+    );
+    help_contains(&run, "the bank's history topics are cuba");
+}

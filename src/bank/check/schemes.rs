@@ -196,6 +196,14 @@ fn check_rules(c: &mut Checker<'_>, bs: &BankScheme, path: &str, target: Option<
             format!("make `max: {}`, or correct the question's marks", t.marks),
         );
     }
+    if scheme.model_answer.trim().is_empty() {
+        c.error(
+            file,
+            &span::child(path, "model_answer"),
+            "empty model answer",
+            "write a full-mark answer in a student's voice: it is shown after marking and must earn full marks",
+        );
+    }
     let rules = span::child(path, "rules");
     match &scheme.rules {
         Rules::Points(p) => {
