@@ -4,6 +4,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod explain;
+pub mod files;
 pub mod load;
 pub mod schema;
 pub mod span;
