@@ -56,13 +56,14 @@ impl FileKind {
         if let Some(kind) = Self::sniff(value) {
             return Some(kind);
         }
-        let map = value.as_mapping()?;
-        let near = map.keys().filter_map(|k| k.as_str()).find_map(|k| {
-            let best = nearest(k, Self::KEYS.iter().map(|(key, _)| *key))?;
-            Self::KEYS
-                .iter()
-                .find(|(key, _)| *key == best)
-                .map(|(_, kind)| *kind)
+        let near = value.as_mapping().and_then(|map| {
+            map.keys().filter_map(|k| k.as_str()).find_map(|k| {
+                let best = nearest(k, Self::KEYS.iter().map(|(key, _)| *key))?;
+                Self::KEYS
+                    .iter()
+                    .find(|(key, _)| *key == best)
+                    .map(|(_, kind)| *kind)
+            })
         });
         near.or_else(|| {
             let in_folder = |name: &str| file.components().any(|c| c.as_os_str() == name);
@@ -174,6 +175,7 @@ pub fn load(paths: &[PathBuf]) -> (Bank, Vec<Diagnostic>) {
                 continue;
             }
         };
+        bank.locations.files.push(file.clone());
         hasher.update(file.to_string_lossy().as_bytes());
         hasher.update(&bytes);
         load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);
@@ -210,6 +212,7 @@ pub fn load_bytes(
                     "save the file as UTF-8 text (it may be a binary file or use another encoding)",
                 ),
             );
+            bank.locations.broken.push(file.to_path_buf());
             return None;
         }
     };
@@ -233,7 +236,15 @@ pub fn load_text(
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            problems.push(YamlError::new(&err).diagnostic(file));
+            let err = YamlError::new(&err);
+            let mut diag = err.diagnostic(file);
+            if char_at(text, err.at) == Some('\t') {
+                diag = diag.with_help(
+                    "YAML does not allow tabs for indentation: indent with spaces (set your editor to insert spaces)",
+                );
+            }
+            problems.push(diag);
+            bank.locations.broken.push(file.to_path_buf());
             return None;
         }
     };
@@ -277,6 +288,14 @@ pub fn load_text(
     }
     bank.locations.spans.insert(file.to_path_buf(), index);
     Some(kind)
+}
+
+/// The character at a 1-based line and column, if there is one.
+fn char_at(text: &str, at: Location) -> Option<char> {
+    text.lines()
+        .nth(at.line.checked_sub(1)?)?
+        .chars()
+        .nth(at.column.checked_sub(1)?)
 }
 
 /// One file being loaded.
@@ -366,6 +385,9 @@ impl FileLoader<'_> {
                     }
                 }
             }
+        }
+        if good.is_empty() && bad_spans.is_empty() {
+            self.bank.locations.broken.push(self.file.to_path_buf());
         }
         let whole = self.refine(whole);
         let inside_reported_item = bad_spans.iter().any(|p| self.index.contains(p, whole.at));
@@ -598,6 +620,33 @@ schemes:
         assert_eq!(
             problems[0].message,
             "missing key `title` at the top of the file"
+        );
+    }
+
+    #[test]
+    fn tabs_get_their_own_help() {
+        let (_, problems) = load_str("q.yaml", "subject: h\nquestions:\n\t- id: a\n");
+        assert_eq!((problems[0].line, problems[0].column), (3, 1));
+        assert!(problems[0].help.as_deref().unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn a_list_in_the_question_bank_folder_is_reported() {
+        let mut bank = Bank::default();
+        let mut problems = Vec::new();
+        let file = Path::new("question-bank/history/x.yaml");
+        load_text(file, "- a\n- b\n", false, &mut bank, &mut problems);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].message,
+            "wrong type for the file: found a list, expected a map of `key: value` lines"
+        );
+        let elsewhere = Path::new("notes/x.yaml");
+        problems.clear();
+        load_text(elsewhere, "- a\n", false, &mut bank, &mut problems);
+        assert!(
+            problems.is_empty(),
+            "files of no kind are skipped when walked"
         );
     }
 

@@ -92,7 +92,7 @@ fn summary(bank: &bank::Bank, problems: &[Diagnostic]) -> String {
     };
     format!(
         "checked {} ({}, {}, {}): {found}",
-        plural(bank.locations.spans.len(), "file", "files"),
+        plural(bank.locations.files.len(), "file", "files"),
         plural(bank.questions.len(), "question", "questions"),
         plural(bank.schemes.len(), "scheme", "schemes"),
         plural(bank.blueprints.len(), "blueprint", "blueprints"),

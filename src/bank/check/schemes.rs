@@ -65,7 +65,9 @@ fn against_question<'a>(
     let scheme = &bs.scheme;
     let file = bs.file.as_path();
     let Some(bq) = questions.get(scheme.question.as_str()) else {
-        if !c.bank.locations.unloaded.contains(&scheme.question) {
+        let unknown = c.bank.locations.unloaded.contains(&scheme.question)
+            || c.bank.locations.topic_unknown(&bs.subject, &bs.topic);
+        if !unknown {
             let help = match nearest(&scheme.question, questions.keys().copied()) {
                 Some(near) => format!("did you mean `{near}`? Otherwise add the question to the bank or delete this scheme"),
                 None => "check the id against the question bank, add the question, or delete this scheme".to_string(),
@@ -142,6 +144,9 @@ fn without_scheme(
 ) {
     let q = &bq.question;
     let file = bq.file.as_path();
+    if c.bank.locations.topic_unknown(&bq.subject, &bq.topic) {
+        return;
+    }
     let where_ = format!("mark-schemes/{}/{}.yaml", bq.subject, bq.topic);
     if q.parts.is_empty() {
         if !keys.contains_key(&q.id) && !c.bank.locations.unloaded.contains(&q.id) {
@@ -189,6 +194,14 @@ fn check_rules(c: &mut Checker<'_>, bs: &BankScheme, path: &str, target: Option<
                 marks(t.marks)
             ),
             format!("make `max: {}`, or correct the question's marks", t.marks),
+        );
+    }
+    if scheme.model_answer.trim().is_empty() {
+        c.error(
+            file,
+            &span::child(path, "model_answer"),
+            "empty model answer",
+            "write a full-mark answer in a student's voice: it is shown after marking and must earn full marks",
         );
     }
     let rules = span::child(path, "rules");
