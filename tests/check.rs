@@ -488,3 +488,26 @@ fn blueprint_topic_typos_and_grade_boundaries_out_of_order() {
     );
     help_contains(&run, "the bank's history topics are cuba");
 }
+
+#[test]
+fn a_level_no_answer_can_reach() {
+    expect(
+        "dead-level",
+        1,
+        &[
+            "mark-schemes/history/cuba.yaml:20:23: error: level 1 can never be awarded: level 2 above it asks for no more (points 1, developed 0, sides 0)",
+        ],
+    );
+}
+
+#[test]
+fn multiple_choice_and_choice_schemes_go_together() {
+    expect(
+        "choice-mismatch",
+        1,
+        &[
+            "mark-schemes/history/cuba.yaml:7:5: error: question `cuba-year-mc` is multiple choice: mark it with `choice`",
+            "mark-schemes/history/cuba.yaml:14:5: error: question `cuba-leader-recall` is not multiple choice, but this scheme marks it by `choice`",
+        ],
+    );
+}
