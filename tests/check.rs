@@ -190,10 +190,10 @@ fn level_ranges_gaps_overlaps_start_and_end() {
         "level-ranges",
         1,
         &[
-            "mark-schemes/history/cuba.yaml:18:20: error: gap between levels: mark 4 is in no level",
-            "mark-schemes/history/cuba.yaml:34:20: error: levels overlap: mark 4 is in two levels",
-            "mark-schemes/history/cuba.yaml:47:20: error: the lowest level starts at 0, not 1",
-            "mark-schemes/history/cuba.yaml:66:20: error: the top level ends at 6 but `max` is 8",
+            "mark-schemes/history/cuba.yaml:19:20: error: gap between levels: mark 4 is in no level",
+            "mark-schemes/history/cuba.yaml:37:20: error: levels overlap: mark 4 is in two levels",
+            "mark-schemes/history/cuba.yaml:51:20: error: the lowest level starts at 0, not 1",
+            "mark-schemes/history/cuba.yaml:73:20: error: the top level ends at 6 but `max` is 8",
         ],
     );
 }
@@ -203,7 +203,7 @@ fn level_numbers_out_of_order() {
     expect(
         "level-order",
         1,
-        &["mark-schemes/history/cuba.yaml:17:20: error: level 3 is listed where level 2 belongs"],
+        &["mark-schemes/history/cuba.yaml:18:20: error: level 3 is listed where level 2 belongs"],
     );
 }
 
@@ -212,7 +212,7 @@ fn cap_beyond_the_levels() {
     expect(
         "cap-level",
         1,
-        &["mark-schemes/history/cuba.yaml:22:24: error: `max_level: 3` but there are 2 levels"],
+        &["mark-schemes/history/cuba.yaml:24:24: error: `max_level: 3` but there are 2 levels"],
     );
 }
 
@@ -455,7 +455,7 @@ fn other_commands_get_the_same_problems_from_load_checked() {
     let text = broken.to_string();
     assert!(text.starts_with("the question bank has 4 errors"), "{text}");
     assert!(
-        text.contains("level-ranges/mark-schemes/history/cuba.yaml:18:20: error: gap between levels: mark 4 is in no level"),
+        text.contains("level-ranges/mark-schemes/history/cuba.yaml:19:20: error: gap between levels: mark 4 is in no level"),
         "{text}"
     );
     let clean = bank::load_checked(&[format!("{ROOT}/unknown-file").into()]);
