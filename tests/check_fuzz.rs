@@ -13,14 +13,15 @@ questions:
   - id: cuba-a
     boards: [aqa, cie]
     type: structured
-    marks: 4
+    marks: 5
     command: Describe
     text: Cuba.
     parts:
       - {label: a, type: recall, marks: 2, command: Give, text: Give two.}
-      - label: b
+      - {label: b, type: explain, marks: 2, command: Explain, text: Explain.}
+      - label: c
         type: multiple-choice
-        marks: 2
+        marks: 1
         command: Choose
         text: Choose.
         options: [{label: A, text: x}, {label: B, text: y}]
@@ -45,7 +46,7 @@ schemes:
   - question: cuba-a
     part: b
     max: 2
-    model_answer: B
+    model_answer: x
     rules:
       levels:
         points: [{id: p, label: l, accept: [x], side: for}]
@@ -53,6 +54,12 @@ schemes:
           - {level: 1, marks: [1, 1], descriptor: d, requires: {points: 1}}
           - {level: 2, marks: [2, 2], descriptor: d, requires: {sides: 1}}
         caps: [{when: one-sided, max_level: 1}]
+  - question: cuba-a
+    part: c
+    max: 1
+    model_answer: B
+    rules:
+      choice: {correct: B}
 ";
 
 const BLUEPRINT: &str = "\
@@ -65,7 +72,7 @@ time_minutes: 60
 sections:
   - title: A
     answer: 1
-    slots: [{type: structured, marks: 4, count: 2}]
+    slots: [{type: structured, marks: 5, count: 2}]
 grade_boundaries: [{grade: '9', min: 3}]
 ";
 
@@ -146,7 +153,7 @@ fn the_undamaged_fixture_is_clean() {
         .filter(|d| d.is_error())
         .map(|d| d.to_string())
         .collect();
-    // The blueprint needs two 4-mark structured questions and the bank has one; nothing else.
+    // The blueprint needs two 5-mark structured questions and the bank has one; nothing else.
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert!(
         errors[0].contains("cannot fill slot 1 of \"A\""),
