@@ -511,3 +511,14 @@ fn multiple_choice_and_choice_schemes_go_together() {
         ],
     );
 }
+
+#[test]
+fn a_scheme_filed_under_another_topic_is_a_warning() {
+    expect(
+        "scheme-topic",
+        0,
+        &[
+            "mark-schemes/history/cuba.yaml:4:15: warning: question `korea-invasion-recall` is on topic `history/korea`, but this scheme file is for `history/cuba`",
+        ],
+    );
+}

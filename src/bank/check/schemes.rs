@@ -86,6 +86,20 @@ fn against_question<'a>(
         return None;
     };
     let q = &bq.question;
+    if (bq.subject.as_str(), bq.topic.as_str()) != (bs.subject.as_str(), bs.topic.as_str()) {
+        c.warning(
+            file,
+            &span::child(path, "question"),
+            format!(
+                "question `{}` is on topic `{}/{}`, but this scheme file is for `{}/{}`",
+                q.id, bq.subject, bq.topic, bs.subject, bs.topic
+            ),
+            format!(
+                "move the scheme to mark-schemes/{}/{}.yaml, beside its question's topic",
+                bq.subject, bq.topic
+            ),
+        );
+    }
     match (&scheme.part, q.has_parts()) {
         (None, false) => Some(Target {
             what: format!("question `{}`", q.id),
