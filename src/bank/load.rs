@@ -99,10 +99,18 @@ pub fn load_text(
         Err(err) => {
             let err = YamlError::new(&err);
             let mut diag = err.diagnostic(file);
-            if char_at(text, err.at) == Some('\t') {
-                diag = diag.with_help(
-                    "YAML does not allow tabs for indentation: indent with spaces (set your editor to insert spaces)",
-                );
+            match char_at(text, err.at) {
+                Some('\t') => {
+                    diag = diag.with_help(
+                        "YAML does not allow tabs for indentation: indent with spaces (set your editor to insert spaces)",
+                    );
+                }
+                Some(c @ ('@' | '`')) => {
+                    diag = diag.with_help(format!(
+                        "text starting with `{c}` must be quoted, e.g. \"{c}ussr withdrew missiles\""
+                    ));
+                }
+                _ => {}
             }
             problems.push(diag);
             bank.locations.broken.push(file.to_path_buf());
@@ -489,6 +497,20 @@ schemes:
         let (_, problems) = load_str("q.yaml", "subject: h\nquestions:\n\t- id: a\n");
         assert_eq!((problems[0].line, problems[0].column), (3, 1));
         assert!(problems[0].help.as_deref().unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn an_unquoted_group_reference_gets_its_own_help() {
+        let text = "subject: h\ntopic: t\nschemes:\n  - question: q\n    accept: [@ussr]\n";
+        let (_, problems) = load_str("s.yaml", text);
+        assert_eq!((problems[0].line, problems[0].column), (5, 14));
+        assert!(
+            problems[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("must be quoted")
+        );
     }
 
     #[test]
