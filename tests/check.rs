@@ -522,3 +522,21 @@ fn a_scheme_filed_under_another_topic_is_a_warning() {
         ],
     );
 }
+
+#[test]
+fn a_blueprint_checked_without_the_bank_is_judged_on_its_own() {
+    let file = format!("{ROOT}/blueprint-topic/examples/papers/aqa.yaml");
+    let run = examkit(&["check", &file]);
+    assert_eq!(
+        run.problems(),
+        [
+            format!(
+                "{file}:15:23: error: grade 8 (min 2) must need fewer marks than grade 9 above it (min 1)"
+            ),
+            format!(
+                "{file}:16:23: error: grade 7 (min 30) must need fewer marks than grade 8 above it (min 2)"
+            ),
+        ]
+    );
+    assert_eq!(run.code, 1);
+}

@@ -55,8 +55,11 @@ struct Place {
 }
 
 pub(super) fn check(c: &mut Checker<'_>) {
+    // With no questions loaded (a blueprint checked on its own) only the blueprint's own
+    // consistency can be judged.
+    let with_bank = !c.bank.questions.is_empty();
     for bb in &c.bank.blueprints {
-        check_blueprint(c, bb);
+        check_blueprint(c, bb, with_bank);
     }
 }
 
@@ -76,7 +79,7 @@ fn slot_name(bp: &Blueprint, section: usize, slot: usize) -> String {
     )
 }
 
-fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint) {
+fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint, with_bank: bool) {
     let bp = &bb.blueprint;
     let file = bb.file.as_path();
     let bank = c.bank;
@@ -96,7 +99,7 @@ fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint) {
                     "use 1 or more, or remove the slot",
                 );
             }
-            if fits.len() < slot.count as usize {
+            if with_bank && fits.len() < slot.count as usize {
                 short = true;
                 c.error(
                     file,
@@ -135,7 +138,7 @@ fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint) {
             );
         }
     }
-    if !short {
+    if with_bank && !short {
         check_matching(c, bb, &places);
     }
     check_topics(c, bb);
