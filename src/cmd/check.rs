@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 /// Flags for `examkit check`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when there are no errors (warnings allowed), 1 when there are, 2 when a path does not exist.\nThe formats and every check are described in docs/format.md."
+)]
 pub struct Args {
     /// Files or folders to check (default: question-bank, mark-schemes and examples).
     pub paths: Vec<PathBuf>,
