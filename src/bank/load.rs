@@ -412,14 +412,10 @@ impl FileLoader<'_> {
     }
 }
 
-/// Turn a YAML error into a located diagnostic (serde_yaml's errors carry line and column).
+/// Turn a YAML error into a located, plain-English diagnostic, for commands that parse a
+/// file themselves (serde_yaml's errors carry line and column).
 pub fn yaml_error(file: &Path, err: &serde_yaml::Error) -> Diagnostic {
     YamlError::new(err).diagnostic(file)
-}
-
-/// Where serde_yaml's error is, as a [`Location`].
-pub fn error_location(err: &serde_yaml::Error) -> Location {
-    YamlError::new(err).at
 }
 
 #[cfg(test)]
