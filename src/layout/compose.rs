@@ -286,12 +286,12 @@ impl<'a> Composer<'a> {
         for i in 0..count {
             let mut end = x1;
             let mut items = Vec::new();
-            if i + 1 == count {
-                if let Some((label, face, size)) = last_label {
-                    let w = self.book.width(face, size, label);
-                    items.push(run(self.book, face, size, x1 - w, gap - 1.0, label));
-                    end = x1 - w - 6.0;
-                }
+            if i + 1 == count
+                && let Some((label, face, size)) = last_label
+            {
+                let w = self.book.width(face, size, label);
+                items.push(run(self.book, face, size, x1 - w, gap - 1.0, label));
+                end = x1 - w - 6.0;
             }
             items.push(hrule(x0, end, gap - 1.0, 0.5, dash, 0.35));
             self.push(gap, items);

@@ -9,6 +9,7 @@
 use super::compose::{Flow, LEADING, Strip, baseline_of, outline, run};
 use super::font::{Face, FontBook};
 use super::page::Item;
+use super::style::fit_line;
 
 /// Padding between a frame and the strips inside it.
 pub const FRAME_PAD: f32 = 6.0;
@@ -148,7 +149,8 @@ impl Work<'_> {
                 self.y += FRAME_PAD;
                 let continues = i > 0 && flow.strips[i - 1].frame == Some(id);
                 if continues && let Some(info) = flow.frames.get(id) {
-                    self.continued_label(info.x0 + FRAME_PAD, &info.label);
+                    let width = info.x1 - info.x0 - 2.0 * FRAME_PAD;
+                    self.continued_label(info.x0 + FRAME_PAD, width, &info.label);
                 }
             }
         }
@@ -158,9 +160,12 @@ impl Work<'_> {
         self.y += strip.height;
     }
 
-    fn continued_label(&mut self, x: f32, label: &str) {
-        let text = format!("{label} (continued)");
+    fn continued_label(&mut self, x: f32, width: f32, label: &str) {
         let size = CONTINUED_SIZE;
+        let suffix = " (continued)";
+        let room = width - self.book.width(Face::Italic, size, suffix);
+        let label = fit_line(self.book, Face::Italic, size, label, room);
+        let text = format!("{label}{suffix}");
         let item = run(
             self.book,
             Face::Italic,

@@ -6,7 +6,7 @@ use super::font::{Face, FontBook};
 use super::page::{Document, MM, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use super::style::{
     BODY_BOTTOM, BODY_SIZE, BODY_TOP, CoverInfo, HouseStyle, LEFT, LINE_GAP, MarksPlace,
-    PART_TEXT_X, PageInfo, PartNumbering, RIGHT, TEXT_X,
+    PART_TEXT_X, PageInfo, PartNumbering, RIGHT, TEXT_X, count_word,
 };
 use crate::model::{AnswerSpace, ChoiceOption, Source};
 use crate::paper::{Paper, PaperQuestion, number};
@@ -130,7 +130,8 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
     if q.has_parts() {
         for (i, part) in q.parts.iter().enumerate() {
             c.space(5.0 * MM);
-            let start = c.mark();
+            // The stem and its sources stay with the first part.
+            let start = if i == 0 { start } else { c.mark() };
             match style.part_numbering() {
                 PartNumbering::InGutter => {
                     let label = number::part(board, pq.number, i, &part.label);
@@ -173,6 +174,7 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
             marks_and_lines(c, style, part.marks, 0, space, x0, start);
         }
         if q.spag > 0 {
+            c.keep_last();
             c.right(&style.spag(q.spag), Face::Bold, BODY_SIZE, RIGHT);
         }
     } else {
@@ -184,17 +186,6 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
         c.space(2.0 * MM);
         c.keep_last();
         c.right(&total, Face::Bold, BODY_SIZE, RIGHT);
-    }
-}
-
-/// "two", "three"… for rubrics.
-fn count_word(n: u32) -> String {
-    match n {
-        1 => "one".to_string(),
-        2 => "two".to_string(),
-        3 => "three".to_string(),
-        4 => "four".to_string(),
-        n => n.to_string(),
     }
 }
 
@@ -291,6 +282,7 @@ fn marks_and_lines(
     let rest = lines - first;
     match style.marks_place() {
         MarksPlace::AfterText => {
+            c.space(1.5 * MM);
             c.right(&label, Face::Bold, BODY_SIZE, RIGHT);
             if spag > 0 {
                 c.right(&style.spag(spag), Face::Bold, BODY_SIZE, RIGHT);
@@ -299,12 +291,14 @@ fn marks_and_lines(
             c.answer_lines(first, LINE_GAP, x0, RIGHT, dash, None);
             c.keep_together(start, c.mark() - 1);
             c.answer_lines(rest, LINE_GAP, x0, RIGHT, dash, None);
+            keep_tail(c, rest);
         }
         MarksPlace::AfterLines => {
             c.space(2.0 * MM);
             c.answer_lines(first, LINE_GAP, x0, RIGHT, dash, None);
             c.keep_together(start, c.mark() - 1);
             c.answer_lines(rest, LINE_GAP, x0, RIGHT, dash, None);
+            keep_tail(c, rest);
             c.keep_last();
             c.space(1.0 * MM);
             c.right(&label, Face::Bold, BODY_SIZE, RIGHT);
@@ -325,19 +319,21 @@ fn marks_and_lines(
                 c.answer_lines(first, LINE_GAP, x0, RIGHT, dash, None);
                 c.keep_together(start, c.mark() - 1);
                 c.answer_lines(rest, LINE_GAP, x0, RIGHT, dash, on_last(rest));
+                keep_tail(c, rest);
             }
             if spag > 0 {
+                c.keep_last();
                 c.right(&style.spag(spag), Face::Bold, BODY_SIZE, RIGHT);
             }
         }
     }
 }
 
-/// Every item on every page, for checks.
-#[cfg(test)]
-pub fn all_items(doc: &Document) -> impl Iterator<Item = (usize, &Item)> {
-    doc.pages
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.items.iter().map(move |it| (i, it)))
+/// Keeps the last two of `count` answer lines together, so a page never starts with a
+/// lone line (and the marks printed on or after it).
+fn keep_tail(c: &mut Composer, count: u32) {
+    if count >= 2 {
+        let last = c.mark() - 1;
+        c.keep_together(last - 1, last);
+    }
 }

@@ -7,7 +7,7 @@
 //! replaced by a hash of the document itself.
 
 use crate::layout::font::{Face, FontBook, FontError};
-use crate::layout::page::{Dash, Document, Item, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::layout::page::{Dash, Document, Item, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::layout::{self};
 use crate::paper::Paper;
 use printpdf::{
@@ -48,8 +48,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
     let info = &mut pdf.metadata.info;
     let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE)
         .map_err(|_| RenderError::Writer("date"))?;
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
     info.subject = doc.subject.clone();
     info.creator = "examkit".to_string();
@@ -64,7 +64,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
     let pages = doc
         .pages
         .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&page.items)))
+        .map(|page| {
+            PdfPage::new(
+                Mm(PAGE_WIDTH / MM),
+                Mm(PAGE_HEIGHT / MM),
+                page_ops(&page.items),
+            )
+        })
         .collect();
     let bytes = pdf
         .with_pages(pages)
@@ -94,7 +100,6 @@ fn pt_point(x: f32, y: f32) -> Point {
 
 /// Content-stream operations for one page's items.
 fn page_ops(items: &[Item]) -> Vec<Op> {
-    debug_assert!(PAGE_WIDTH > 0.0);
     let mut ops = Vec::with_capacity(items.len() * 4);
     let mut font: Option<(Face, f32)> = None;
     for item in items {

@@ -158,16 +158,17 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     text.rule(LEFT, RIGHT, 2.0);
     text.gap(4.0 * MM);
     let col = GRID_X - 8.0 * MM;
-    text.paragraph(&bp.qualification, Face::Bold, 20.0, LEFT, col);
+    text.clamped(&bp.qualification, Face::Bold, 20.0, LEFT, col, 2);
     text.gap(2.0 * MM);
-    text.paragraph(&bp.title, Face::Bold, 13.0, LEFT, col);
+    text.clamped(&bp.title, Face::Bold, 13.0, LEFT, col, 4);
     text.gap(2.0 * MM);
-    text.paragraph(
+    text.clamped(
         &format!("Paper code {}", bp.code),
         Face::Regular,
         10.0,
         LEFT,
         col,
+        1,
     );
     text.paragraph(
         &format!("Time allowed: {}", time_allowed(bp.time_minutes)),
@@ -218,7 +219,13 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
         SMALL_SIZE,
         LEFT,
         FOOT_BASELINE,
-        &format!("{}   {}", bp.code, paper.paper_id),
+        &super::fit_line(
+            book,
+            Face::Regular,
+            SMALL_SIZE,
+            &format!("{}   {}", bp.code, paper.paper_id),
+            RIGHT - LEFT,
+        ),
     ));
     items
 }

@@ -115,13 +115,14 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     let book = info.book;
     let paper = info.paper;
     let bp = &paper.blueprint;
+    let qualification = super::fit_line(book, Face::Bold, 18.0, &bp.qualification, RIGHT - LEFT);
     let mut items = vec![run(
         book,
         Face::Bold,
         18.0,
         LEFT,
         20.0 * MM + 12.0,
-        &bp.qualification,
+        &qualification,
     )];
     items.extend(field_box(
         book,
@@ -142,20 +143,16 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     let mut text = CoverText::new(book, 66.0 * MM);
     text.rule(LEFT, RIGHT, 1.5);
     text.gap(4.0 * MM);
-    let subject = bp.subject.to_uppercase();
+    let half = (RIGHT - LEFT) / 2.0 - 4.0 * MM;
+    let subject = super::fit_line(book, Face::Bold, 14.0, &bp.subject.to_uppercase(), half);
+    let code = super::fit_line(book, Face::Bold, 14.0, &bp.code, half);
     let row = text.y;
     text.items
         .push(run(book, Face::Bold, 14.0, LEFT, row + 14.0, &subject));
-    text.items.push(run_right(
-        book,
-        Face::Bold,
-        14.0,
-        RIGHT,
-        row + 14.0,
-        &bp.code,
-    ));
+    text.items
+        .push(run_right(book, Face::Bold, 14.0, RIGHT, row + 14.0, &code));
     text.gap(9.0 * MM);
-    text.paragraph(&bp.title, Face::Regular, 12.0, LEFT, RIGHT - 30.0 * MM);
+    text.clamped(&bp.title, Face::Regular, 12.0, LEFT, RIGHT - 30.0 * MM, 3);
     text.gap(2.0 * MM);
     let time = time_allowed(bp.time_minutes);
     let row = text.y;
@@ -174,7 +171,7 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     } else {
         format!("You will need: {}.", bp.materials.join(", "))
     };
-    text.paragraph(&materials, Face::Regular, 10.0, LEFT, RIGHT);
+    text.clamped(&materials, Face::Regular, 10.0, LEFT, RIGHT, 3);
     text.gap(4.0 * MM);
     text.rule(LEFT, RIGHT, 0.8);
     text.gap(4.0 * MM);

@@ -144,12 +144,13 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     let mut text = CoverText::new(book, 62.0 * MM);
     text.rule(LEFT, RIGHT, 2.0);
     text.gap(4.0 * MM);
-    text.paragraph(
+    text.clamped(
         &format!("Pearson Edexcel Level 1/Level 2 {}", bp.qualification),
         Face::Bold,
         15.0,
         LEFT,
         RIGHT,
+        2,
     );
     text.gap(3.0 * MM);
     // Time and paper reference side by side.
@@ -162,7 +163,13 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
         row + 5.0 * MM,
         &format!("Time {}", time_allowed(bp.time_minutes)),
     ));
-    let reference = format!("Paper reference  {}", bp.code);
+    let reference = super::fit_line(
+        book,
+        Face::Bold,
+        11.0,
+        &format!("Paper reference  {}", bp.code),
+        (RIGHT - LEFT) / 2.0,
+    );
     let ref_width = book.width(Face::Bold, 11.0, &reference) + 6.0 * MM;
     text.items
         .push(outline(RIGHT - ref_width, row, ref_width, 7.5 * MM, 0.8));
@@ -175,7 +182,7 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
         &reference,
     ));
     text.gap(12.0 * MM);
-    text.paragraph(&bp.title, Face::Bold, 16.0, LEFT, RIGHT);
+    text.clamped(&bp.title, Face::Bold, 16.0, LEFT, RIGHT, 3);
     text.gap(4.0 * MM);
 
     // "You must have" and the Total Marks box.
@@ -184,12 +191,13 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     let box_top = text.y;
     let totals_x = RIGHT - 38.0 * MM;
     let mut have_text = CoverText::new(book, box_top + 2.0 * MM);
-    have_text.paragraph(
+    have_text.clamped(
         &have,
         Face::Regular,
         10.0,
         LEFT + 3.0 * MM,
         totals_x - 8.0 * MM,
+        4,
     );
     let box_height = (have_text.y - box_top + 2.0 * MM).max(18.0 * MM);
     text.items.extend(have_text.items);

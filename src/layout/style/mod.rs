@@ -235,6 +235,33 @@ impl<'a> CoverText<'a> {
         }
     }
 
+    /// A wrapped paragraph of at most `max_lines` lines, the last ending in "…" if cut:
+    /// for titles on a cover, which has no room to grow.
+    #[allow(clippy::too_many_arguments)]
+    pub fn clamped(
+        &mut self,
+        text: &str,
+        face: Face,
+        size: f32,
+        x0: f32,
+        x1: f32,
+        max_lines: usize,
+    ) {
+        let mut lines = wrap::wrap(self.book, face, size, text, x1 - x0);
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
+            if let Some(last) = lines.last_mut() {
+                last.text = fit_line(self.book, face, size, &format!("{}…", last.text), x1 - x0);
+            }
+        }
+        for line in lines {
+            let baseline = self.y + size * 1.05;
+            self.items
+                .push(run(self.book, face, size, x0, baseline, &line.text));
+            self.y += size * LEADING;
+        }
+    }
+
     /// A centred single line.
     pub fn centred(&mut self, text: &str, face: Face, size: f32, centre: f32) {
         let baseline = self.y + size * 1.05;
@@ -275,6 +302,10 @@ impl<'a> CoverText<'a> {
         let room = (bottom - self.y - heading * sections.len() as f32).max(0.0);
         let size = fitting_size(self.book, &all, x1 - x0, room);
         for (title, list) in sections {
+            if self.y + heading > bottom {
+                // Pathological blueprints only: no room left even for the heading.
+                break;
+            }
             self.paragraph(title, Face::Bold, 11.0, x0, x1);
             self.gap(1.0 * MM);
             let room = (bottom - self.y).max(0.0);
@@ -299,6 +330,22 @@ impl<'a> CoverText<'a> {
         self.items
             .push(hrule(x0, x1, self.y, thickness, Dash::Solid, 0.0));
     }
+}
+
+/// Shortens `text` with a trailing "…" until it is no wider than `width`.
+pub fn fit_line(book: &FontBook, face: Face, size: f32, text: &str, width: f32) -> String {
+    if book.width(face, size, text) <= width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.trim_end_matches('…').chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate = format!("{}…", chars.iter().collect::<String>());
+        if book.width(face, size, &candidate) <= width {
+            return candidate;
+        }
+    }
+    String::new()
 }
 
 /// Picks the largest size from `sizes` at which the bullets fit in `height`.
@@ -328,9 +375,7 @@ pub fn answer_rubric(paper: &Paper) -> String {
             s.answer.map(|n| {
                 let count = match n {
                     1 => "one question".to_string(),
-                    2 => "two questions".to_string(),
-                    3 => "three questions".to_string(),
-                    n => format!("{n} questions"),
+                    n => format!("{} questions", count_word(n)),
                 };
                 format!("{count} from {}", short_section(&s.title))
             })
@@ -344,8 +389,22 @@ pub fn answer_rubric(paper: &Paper) -> String {
             .iter()
             .map(|s| s.answer.unwrap_or(s.questions.len() as u32))
             .sum();
-        format!("Answer {total} questions: {}.", sections.join(" and "))
+        format!(
+            "Answer {} questions: {}.",
+            count_word(total),
+            sections.join(" and ")
+        )
     }
+}
+
+/// Small counts in words, as rubrics print them: "two", "three".
+pub fn count_word(n: u32) -> String {
+    const WORDS: [&str; 10] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 /// "Section A: Core content" → "Section A".
