@@ -38,6 +38,11 @@ fn is_filler(w: &str) -> bool {
             | "pick"
             | "choose"
             | "final"
+            | "or"
+            | "and"
+            | "maybe"
+            | "perhaps"
+            | "either"
     )
 }
 

@@ -150,7 +150,9 @@ impl Vocab {
         };
         let next = map.len() as u32;
         let id = *map.entry(text.into()).or_insert(next);
-        let edits = edits_for(surface_len);
+        // Stems are shorter than words ("alternative" → "altern"): the allowance follows
+        // the shorter, so a long word's stem is not given a long word's tolerance.
+        let edits = edits_for(surface_len.min(text.len()));
         let eligible = fuzzy
             && edits > 0
             && text.len() >= 3
@@ -299,6 +301,15 @@ impl Compiler {
         c
     }
 
+    /// Record correctly spelt words (the bank's own text): an answer word that is one of
+    /// them is taken as meant, never as a misspelling of some other word ("defends" is not
+    /// "depends").
+    pub fn known_words<'t>(&mut self, stems: impl IntoIterator<Item = &'t str>) {
+        for stem in stems {
+            self.vocab.intern(Key::Stem, stem, 0, false);
+        }
+    }
+
     /// Compile a list of patterns.
     pub fn patterns(&mut self, patterns: &[Pattern]) -> Result<Vec<Compiled>, MarkError> {
         patterns
@@ -404,24 +415,26 @@ impl Compiler {
                 chunk = &chunk[..chunk.len() - 1];
                 in_paren = false;
             }
-            if let Some(name) = chunk.strip_prefix('@') {
-                let name = name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                let group = self
-                    .groups
-                    .get(name)
-                    .ok_or_else(|| MarkError::UnknownGroup {
-                        key: self.key.clone(),
-                        group: name.to_string(),
-                    })?;
-                out.push(RawSlot {
-                    alts: group.members.clone(),
-                    optional,
-                    grouped: true,
-                });
-                continue;
-            }
             let mut alts = Vec::new();
+            let mut grouped = false;
             for alt in chunk.split('|') {
+                if let Some(name) = alt.strip_prefix('@') {
+                    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    let group = self
+                        .groups
+                        .get(name)
+                        .ok_or_else(|| MarkError::UnknownGroup {
+                            key: self.key.clone(),
+                            group: name.to_string(),
+                        })?;
+                    for m in &group.members {
+                        if !alts.contains(m) {
+                            alts.push(m.clone());
+                        }
+                    }
+                    grouped = true;
+                    continue;
+                }
                 let ws = words_of(alt);
                 if ws.is_empty() {
                     continue;
@@ -436,7 +449,7 @@ impl Compiler {
                 out.push(RawSlot {
                     alts,
                     optional,
-                    grouped: false,
+                    grouped,
                 });
             }
         }

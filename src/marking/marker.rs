@@ -45,6 +45,24 @@ pub enum MarkError {
     },
 }
 
+/// Stems of words known to be spelt correctly.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    stems: std::collections::BTreeSet<String>,
+}
+
+impl Lexicon {
+    /// Add every word of `text`.
+    pub fn add(&mut self, text: &str) {
+        let a = analyse(text);
+        for i in 0..a.tokens.len() {
+            if !a.tokens[i].number && !self.stems.contains(a.stem(i)) {
+                self.stems.insert(a.stem(i).to_string());
+            }
+        }
+    }
+}
+
 /// A compiled scheme.
 #[derive(Debug, Clone)]
 pub struct Marker {
@@ -110,6 +128,23 @@ impl Marker {
         synonyms: Option<&SynonymFile>,
         options: &[ChoiceOption],
     ) -> Result<Marker, MarkError> {
+        Marker::build(
+            scheme,
+            question_text,
+            synonyms,
+            options,
+            &Lexicon::default(),
+        )
+    }
+
+    /// Compile with the words of a whole bank known to be correctly spelt.
+    pub(crate) fn build(
+        scheme: &Scheme,
+        question_text: &str,
+        synonyms: Option<&SynonymFile>,
+        options: &[ChoiceOption],
+        lexicon: &Lexicon,
+    ) -> Result<Marker, MarkError> {
         let key = scheme.key();
         let shared = synonyms.into_iter().flat_map(|s| s.groups.iter());
         let mut compiler = Compiler::new(
@@ -118,6 +153,14 @@ impl Marker {
             question_text,
             &scheme.echo_allowed,
         );
+        let mut own = Lexicon::default();
+        own.add(question_text);
+        own.add(&scheme.model_answer);
+        for point in scheme.rules.points() {
+            own.add(&point.label);
+        }
+        compiler.known_words(own.stems.iter().map(String::as_str));
+        compiler.known_words(lexicon.stems.iter().map(String::as_str));
         let rules = match &scheme.rules {
             Rules::Points(p) => CompiledRules::Points(compile_points(&mut compiler, &p.points)?),
             Rules::Levels(l) => CompiledRules::Levels(compile_points(&mut compiler, &l.points)?),

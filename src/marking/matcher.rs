@@ -51,6 +51,9 @@ pub struct Index<'a> {
     question: &'a HashSet<String>,
     stem_ids: Vec<u32>,
     surface_ids: Vec<u32>,
+    /// `content[t]`: how many content (non-stop) words come before token `t`. Gaps are
+    /// counted in content words, since stop words are optional everywhere else too.
+    content: Vec<u32>,
     /// `(class << 32 | id, token)`, sorted. Classes: 0 stem, 1 fuzzy stem, 2 surface,
     /// 3 fuzzy surface.
     postings: Vec<(u64, u32)>,
@@ -68,12 +71,17 @@ impl<'a> Index<'a> {
         let mut surface_ids = Vec::new();
         let mut postings = Vec::with_capacity(n);
         let surfaces = !vocab.surfaces.is_empty();
+        let mut content = Vec::with_capacity(n + 1);
+        let mut seen = 0u32;
         for (i, token) in analysis.tokens.iter().enumerate() {
+            content.push(seen);
             let stem = analysis.stem(i);
             let id = vocab.stems.get(stem).copied().unwrap_or(NONE);
             stem_ids.push(id);
             let word = analysis.word(i);
-            let fuzzy_ok = !token.number && word.len() >= 5 && !words::is_stop_word(word);
+            let stop = words::is_stop_word(word);
+            seen += u32::from(!stop);
+            let fuzzy_ok = !token.number && word.len() >= 5 && !stop;
             if id != NONE {
                 postings.push((class_key(0, id), i as u32));
             } else if fuzzy_ok {
@@ -93,12 +101,14 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        content.push(seen);
         postings.sort_unstable();
         Index {
             analysis,
             question,
             stem_ids,
             surface_ids,
+            content,
             postings,
         }
     }
@@ -373,8 +383,12 @@ fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
     let tokens = &ix.analysis.tokens;
     let n = p.slots.len();
     let anchor = (0..n).min_by_key(|&i| cands[i].len()).unwrap_or(0);
-    let reach: u32 = p.slots.iter().map(|s| s.width).sum::<u32>() + (n as u32 - 1) * p.gap;
+    // In tokens: stop words between matched words do not count toward the gap, so allow
+    // room for them; `Search::valid` applies the exact rule.
+    let reach: u32 =
+        3 * (p.slots.iter().map(|s| s.width).sum::<u32>() + (n as u32 - 1) * p.gap) + 4;
     let mut search = Search {
+        content: &ix.content,
         phrase: p,
         cands: &cands,
         chosen: vec![(0, 0); n],
@@ -406,6 +420,7 @@ fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
 }
 
 struct Search<'p> {
+    content: &'p [u32],
     phrase: &'p Phrase,
     cands: &'p [Vec<(u32, u32)>],
     chosen: Vec<(u32, u32)>,
@@ -450,9 +465,10 @@ impl Search<'_> {
         } else {
             sorted.sort_unstable();
         }
-        sorted
-            .windows(2)
-            .all(|w| w[1].0 >= w[0].1 && w[1].0 - w[0].1 <= self.phrase.gap)
+        sorted.windows(2).all(|w| {
+            w[1].0 >= w[0].1
+                && self.content[w[1].0 as usize] - self.content[w[0].1 as usize] <= self.phrase.gap
+        })
     }
 
     fn hit(&self, ix: &Index, sentence: u32) -> Hit {
@@ -469,7 +485,10 @@ impl Search<'_> {
                     && words::is_negator(a.word(t))
                     && !cancelled(a, t)
             });
-            inside || ix.negated_before(start as usize)
+            // "He did not keep Molotov, he sacked him": a match that runs on into a new
+            // clause restates the point, so a negator before it does not govern it.
+            let crosses = (start + 1..end).any(|t| a.tokens[t as usize].clause_break);
+            inside || (!crosses && ix.negated_before(start as usize))
         };
         let echo = self
             .phrase

@@ -1,6 +1,6 @@
 //! Every scheme of a bank compiled once, looked up by key.
 
-use super::marker::{MarkError, Marker};
+use super::marker::{Lexicon, MarkError, Marker};
 use crate::bank::Bank;
 use std::collections::BTreeMap;
 
@@ -15,6 +15,22 @@ impl Markers {
     /// the part's text), its options (multiple choice) and its subject's synonyms.
     pub fn from_bank(bank: &Bank) -> Result<Markers, MarkError> {
         let mut by_key = BTreeMap::new();
+        let mut lexicon = Lexicon::default();
+        for q in &bank.questions {
+            lexicon.add(&q.question.text);
+            for part in &q.question.parts {
+                lexicon.add(&part.text);
+            }
+            for source in &q.question.sources {
+                lexicon.add(&source.text);
+            }
+        }
+        for s in &bank.schemes {
+            lexicon.add(&s.scheme.model_answer);
+            for g in &s.scheme.guidance {
+                lexicon.add(g);
+            }
+        }
         for s in &bank.schemes {
             let scheme = &s.scheme;
             let key = scheme.key();
@@ -36,8 +52,8 @@ impl Markers {
                     )
                 }
             };
-            let marker =
-                Marker::with_options(scheme, &text, bank.synonyms_for(&s.subject), options)?;
+            let synonyms = bank.synonyms_for(&s.subject);
+            let marker = Marker::build(scheme, &text, synonyms, options, &lexicon)?;
             by_key.insert(key, marker);
         }
         Ok(Markers { by_key })
