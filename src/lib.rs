@@ -19,5 +19,6 @@ pub mod model;
 pub mod moderate;
 pub mod paper;
 pub mod pdf;
+pub mod practice;
 pub mod report;
 pub mod text;

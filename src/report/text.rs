@@ -24,9 +24,14 @@ pub fn write_answer(
         out,
         "{} {}",
         title.bold(),
-        format!("{} / {} marks", result.awarded, result.max)
-            .bold()
-            .style(mark_style(result.awarded, result.max))
+        format!(
+            "{} / {} mark{}",
+            result.awarded,
+            result.max,
+            if result.max == 1 { "" } else { "s" }
+        )
+        .bold()
+        .style(mark_style(result.awarded, result.max))
     )?;
     if !heading.text.trim().is_empty() {
         write_wrapped(out, &heading.text, "  ")?;
@@ -269,6 +274,42 @@ pub fn write_wrapped(out: &mut dyn Write, text: &str, indent: &str) -> io::Resul
             current.push_str(word);
         }
         writeln!(out, "{indent}{current}")?;
+    }
+    Ok(())
+}
+
+/// Print the end of a practice session: marks, topics to revise, points missed.
+pub fn write_revision(out: &mut dyn Write, revision: &crate::practice::Revision) -> io::Result<()> {
+    writeln!(out, "{}", "Session summary".bold())?;
+    if revision.answered == 0 {
+        writeln!(out, "  No answers yet.")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "  {} answers, {}",
+        revision.answered,
+        format!("{} / {} marks", revision.awarded, revision.max)
+            .bold()
+            .style(mark_style(revision.awarded, revision.max))
+    )?;
+    for topic in &revision.topics {
+        let flag = if topic.needs_revision() {
+            "revise".red().bold().to_string()
+        } else {
+            "ok".green().to_string()
+        };
+        writeln!(
+            out,
+            "  {:<40} {:>3} / {:<3} {flag}",
+            topic.title, topic.awarded, topic.max
+        )?;
+    }
+    if !revision.missed.is_empty() {
+        writeln!(out, "{}", "Points to learn:".bold())?;
+        for (key, label) in &revision.missed {
+            writeln!(out, "  - {label} {}", format!("({key})").dimmed())?;
+        }
     }
     Ok(())
 }
