@@ -11,6 +11,7 @@
 
 pub mod bank;
 pub mod cmd;
+pub mod files;
 pub mod import;
 pub mod layout;
 pub mod marking;

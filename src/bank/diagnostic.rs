@@ -47,6 +47,35 @@ impl Diagnostic {
         }
     }
 
+    /// An error at a [`Location`](super::Location).
+    pub fn error_at(
+        file: impl Into<PathBuf>,
+        at: super::Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::error(file, at.line, at.column, message)
+    }
+
+    /// A warning at a [`Location`](super::Location).
+    pub fn warning_at(
+        file: impl Into<PathBuf>,
+        at: super::Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::error(file, at.line, at.column, message).as_warning()
+    }
+
+    /// The same problem, as a warning.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Whether it stops the file being used.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// Attach a suggested fix.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

@@ -1,15 +1,20 @@
 //! The loaded bank: questions, mark schemes, synonym lists and blueprints, with where each
 //! came from, so every later stage can point a teacher back at the file to fix.
 
+pub mod check;
 pub mod diagnostic;
+pub mod explain;
 pub mod load;
+pub mod span;
 
+pub use check::{BrokenBank, check, load_checked};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{FileKind, load};
+pub use span::{Location, SpanIndex};
 
 use crate::model::{Blueprint, Question, Scheme, SynonymFile};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// A question together with the topic file it came from.
 #[derive(Debug, Clone)]
@@ -63,6 +68,42 @@ pub struct Bank {
     /// A hash of every file's bytes, in path order: the "bank version" recorded in
     /// manifests, so marking can tell when a bank has changed since a paper was printed.
     pub version: String,
+    /// Where everything was read from, line by line, so checks can point at it. Empty for a
+    /// bank built in code; checks then point at the start of each file.
+    pub locations: Locations,
+}
+
+/// Positions of the loaded items in their files.
+#[derive(Debug, Clone, Default)]
+pub struct Locations {
+    /// Each file's node positions.
+    pub spans: BTreeMap<PathBuf, SpanIndex>,
+    /// For `questions[i]` of the bank, its index in its file's `questions` list (they differ
+    /// when an earlier question of the file failed to load).
+    pub question_items: Vec<usize>,
+    /// For `schemes[i]` of the bank, its index in its file's `schemes` list.
+    pub scheme_items: Vec<usize>,
+    /// The synonyms file each subject's groups came from.
+    pub synonym_files: BTreeMap<String, PathBuf>,
+    /// Question ids and scheme keys of items that failed to load: already reported, so
+    /// cross-checks do not report them again as missing.
+    pub unloaded: BTreeSet<String>,
+}
+
+impl Locations {
+    /// Where the node at `path` of `file` is (or its nearest ancestor; else the file start).
+    pub fn locate(&self, file: &Path, path: &str) -> Location {
+        self.spans
+            .get(file)
+            .map_or(Location::START, |index| index.locate(path))
+    }
+
+    /// Where the key of the node at `path` of `file` is; else as [`Locations::locate`].
+    pub fn locate_key(&self, file: &Path, path: &str) -> Location {
+        self.spans
+            .get(file)
+            .map_or(Location::START, |index| index.locate_key(path))
+    }
 }
 
 impl Bank {
@@ -79,5 +120,36 @@ impl Bank {
     /// The shared synonym groups of a subject.
     pub fn synonyms_for(&self, subject: &str) -> Option<&SynonymFile> {
         self.synonyms.get(subject)
+    }
+
+    /// The YAML path of `questions[i]` of the bank in its file, e.g. `questions[3]`.
+    pub fn question_path(&self, i: usize) -> String {
+        let index = self
+            .locations
+            .question_items
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| {
+                let file = &self.questions[i].file;
+                self.questions[..i]
+                    .iter()
+                    .filter(|q| &q.file == file)
+                    .count()
+            });
+        span::item("questions", index)
+    }
+
+    /// The YAML path of `schemes[i]` of the bank in its file, e.g. `schemes[0]`.
+    pub fn scheme_path(&self, i: usize) -> String {
+        let index = self
+            .locations
+            .scheme_items
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| {
+                let file = &self.schemes[i].file;
+                self.schemes[..i].iter().filter(|s| &s.file == file).count()
+            });
+        span::item("schemes", index)
     }
 }

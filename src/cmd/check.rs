@@ -1,6 +1,7 @@
 //! `examkit check [PATH...]`: load everything and report every problem at once.
 
-use crate::bank;
+use crate::bank::{self, Diagnostic};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,31 +12,89 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 }
 
-/// Run `examkit check`.
+/// The folders checked when no path is given.
+pub const DEFAULT_PATHS: [&str; 3] = ["question-bank", "mark-schemes", "examples"];
+
+/// Run `examkit check`: every problem as `file:line:col: error: message` with a `help:`
+/// line, then a one-line summary. Exit 0 when there are no errors (warnings allowed), 1 when
+/// there are, 2 when a path does not exist.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
-        vec![
-            "question-bank".into(),
-            "mark-schemes".into(),
-            "examples".into(),
-        ]
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        // Defaults that are absent are skipped (a bank without blueprints is fine); none at
+        // all means examkit was run from the wrong folder.
+        let present: Vec<PathBuf> = DEFAULT_PATHS
+            .iter()
+            .map(PathBuf::from)
+            .filter(|p| p.exists())
+            .collect();
+        if present.is_empty() {
+            anyhow::bail!(
+                "found none of question-bank/, mark-schemes/ or examples/ here: run examkit from the bank's folder or name the files to check"
+            );
+        }
+        present
     } else {
         args.paths
     };
-    let (bank, problems) = bank::load(&paths);
-    for problem in &problems {
-        eprintln!("{problem}");
+    let missing: Vec<&PathBuf> = paths.iter().filter(|p| !p.exists()).collect();
+    if !missing.is_empty() {
+        let list = missing
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        anyhow::bail!(
+            "no such file or folder: {list} (give the question bank, mark scheme or blueprint files or folders to check)"
+        );
     }
-    println!(
-        "{} questions, {} schemes, {} blueprints; {} problems",
-        bank.questions.len(),
-        bank.schemes.len(),
-        bank.blueprints.len(),
-        problems.len()
-    );
-    Ok(if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    let (bank, mut problems) = bank::load(&paths);
+    problems.extend(bank::check(&bank));
+    bank::check::sort(&mut problems);
+
+    let mut out = anstream::stdout().lock();
+    for problem in &problems {
+        writeln!(out, "{}", paint(problem))?;
+    }
+    writeln!(out, "{}", summary(&bank, &problems))?;
+    Ok(if problems.iter().any(Diagnostic::is_error) {
         ExitCode::from(super::EXIT_PROBLEMS)
+    } else {
+        ExitCode::SUCCESS
     })
+}
+
+/// The diagnostic with its severity coloured (anstream drops colour when not a terminal).
+fn paint(problem: &Diagnostic) -> String {
+    use owo_colors::OwoColorize;
+    let plain = problem.to_string();
+    let (word, colored) = if problem.is_error() {
+        ("error:", "error:".red().bold().to_string())
+    } else {
+        ("warning:", "warning:".yellow().bold().to_string())
+    };
+    plain.replacen(&format!(" {word} "), &format!(" {colored} "), 1)
+}
+
+/// "checked 12 files (80 questions, 96 schemes, 3 blueprints): 2 errors, 1 warning".
+fn summary(bank: &bank::Bank, problems: &[Diagnostic]) -> String {
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    let warnings = problems.len() - errors;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let found = if problems.is_empty() {
+        "no problems".to_string()
+    } else {
+        format!(
+            "{}, {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )
+    };
+    format!(
+        "checked {} ({}, {}, {}): {found}",
+        plural(bank.locations.spans.len(), "file", "files"),
+        plural(bank.questions.len(), "question", "questions"),
+        plural(bank.schemes.len(), "scheme", "schemes"),
+        plural(bank.blueprints.len(), "blueprint", "blueprints"),
+    )
 }

@@ -1,12 +1,179 @@
-//! `examkit generate`.
+//! `examkit generate`: a question paper, its mark scheme and a manifest, from a blueprint
+//! (or the quick form: board, topics, marks) and a seed.
 
+use crate::bank::{self, Bank};
+use crate::model::{Blueprint, Board};
+use crate::paper::quick::{QuickRequest, quick_paper};
+use crate::paper::{Paper, manifest, select};
+use crate::{files, pdf};
+use anyhow::{Context, bail};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// The blueprint used when none is given: the README's first command.
+const DEFAULT_BLUEPRINT: &str = "examples/papers/aqa-cold-war.yaml";
 
 /// Flags for `examkit generate`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Blueprint to fill (default: examples/papers/aqa-cold-war.yaml, unless --board is given).
+    #[arg(long, conflicts_with = "board")]
+    pub blueprint: Option<PathBuf>,
+    /// Quick form: board whose style and questions to use (aqa, edexcel, cie).
+    #[arg(long)]
+    pub board: Option<Board>,
+    /// Quick form: topic to draw from (repeat for several; default all).
+    #[arg(long, requires = "board")]
+    pub topic: Vec<String>,
+    /// Quick form: total marks of the paper.
+    #[arg(long, requires = "board", default_value_t = 40)]
+    pub marks: u32,
+    /// Quick form: subject key.
+    #[arg(long, default_value = "history")]
+    pub subject: String,
+    /// Seed for choosing questions: the same seed gives the same paper, byte for byte.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Number of different papers to make (e.g. one per student).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub variants: u32,
+    /// Where to write the question paper (default: out/<paper-id>.pdf). The mark scheme and
+    /// manifest go beside it; with --variants, each file name gets -v<N>.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Folders (or files) of the question bank and mark schemes.
+    #[arg(long = "bank", default_values = ["question-bank", "mark-schemes"])]
+    pub bank: Vec<PathBuf>,
+}
 
 /// Run `examkit generate`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`examkit generate` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let bank = load_bank(&args.bank)?;
+    let papers = if let Some(board) = args.board {
+        if args.variants > 1 {
+            bail!(
+                "--variants needs a blueprint; the quick form (--board) makes one paper per seed"
+            );
+        }
+        let request = QuickRequest {
+            board,
+            subject: args.subject.clone(),
+            topics: args.topic.clone(),
+            marks: args.marks,
+            seed: args.seed,
+        };
+        vec![quick_paper(&bank, &request)?]
+    } else {
+        let path = args
+            .blueprint
+            .clone()
+            .unwrap_or_else(|| DEFAULT_BLUEPRINT.into());
+        let blueprint = load_blueprint(&path)?;
+        select::select_variants(&bank, &blueprint, args.seed, args.variants)
+            .with_context(|| format!("cannot fill blueprint {}", path.display()))?
+    };
+    let many = papers.len() > 1;
+    for paper in &papers {
+        let base = output_base(args.out.as_deref(), paper, many);
+        write_paper(paper, &base)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_bank(paths: &[PathBuf]) -> anyhow::Result<Bank> {
+    let (bank, problems) = bank::load(paths);
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.severity == bank::Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    if !errors.is_empty() {
+        bail!(
+            "the bank has {} problem(s); fix them (or run `examkit check`) first:\n{}",
+            errors.len(),
+            errors.join("\n")
+        );
+    }
+    if bank.questions.is_empty() {
+        bail!(
+            "no questions found in {}; run from the examkit folder or pass --bank",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(bank)
+}
+
+fn load_blueprint(path: &Path) -> anyhow::Result<Blueprint> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read blueprint {}", path.display()))?;
+    serde_yaml::from_str(&text).map_err(|err| {
+        let diag = bank::load::yaml_error(path, &err);
+        anyhow::anyhow!("{diag}")
+    })
+}
+
+/// The question paper's path without extension: `out/aqa-8145-1b-s7-v1`, or the user's
+/// `--out` stem (with `-v<N>` when making several).
+fn output_base(out: Option<&Path>, paper: &Paper, many: bool) -> PathBuf {
+    match out {
+        Some(out) => {
+            let stem = out
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "paper".into());
+            let name = if many {
+                format!("{stem}-v{}", paper.variant)
+            } else {
+                stem
+            };
+            out.with_file_name(name)
+        }
+        None => Path::new("out").join(&paper.paper_id),
+    }
+}
+
+fn write_paper(paper: &Paper, base: &Path) -> anyhow::Result<()> {
+    let paper_path = with_suffix(base, ".pdf");
+    let scheme_path = with_suffix(base, "-mark-scheme.pdf");
+    let manifest_path = with_suffix(base, ".manifest.json");
+    // Render everything before writing anything, so a failure leaves no partial set.
+    let paper_pdf = pdf::question_paper(paper).context("cannot lay out the question paper")?;
+    let scheme_pdf = pdf::mark_scheme(paper).context("cannot lay out the mark scheme")?;
+    let manifest = manifest::manifest(paper);
+    let mut json = serde_json::to_vec_pretty(&manifest).context("cannot serialise the manifest")?;
+    json.push(b'\n');
+    for (path, bytes) in [
+        (&paper_path, &paper_pdf),
+        (&scheme_path, &scheme_pdf),
+        (&manifest_path, &json),
+    ] {
+        files::write_atomic(path, bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    println!(
+        "wrote {} ({} questions, {} marks{}), {} and {}",
+        paper_path.display(),
+        paper.questions().count(),
+        paper.total_marks(),
+        if paper.total_spag() > 0 {
+            format!(" + {} SPaG", paper.total_spag())
+        } else {
+            String::new()
+        },
+        scheme_path.display(),
+        manifest_path.display()
+    );
+    Ok(())
+}
+
+fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
+    let name = base
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    base.with_file_name(format!("{name}{suffix}"))
 }

@@ -27,6 +27,8 @@ pub struct Manifest {
     pub variant: u32,
     /// Hash of the bank and schemes the paper was made from, so a changed bank is noticed.
     pub bank_version: String,
+    /// The paper's sections, with how many questions of each a candidate answers.
+    pub sections: Vec<ManifestSection>,
     /// Every markable item, in printed order.
     pub items: Vec<ManifestItem>,
     /// Total content marks a candidate can score.
@@ -66,4 +68,16 @@ impl ManifestItem {
             None => self.question.clone(),
         }
     }
+}
+
+/// A section of the paper, for "answer N of these" rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestSection {
+    /// Section title as printed (items refer to it).
+    pub title: String,
+    /// How many of the section's questions count (all when absent): only the best N
+    /// question totals are added up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<u32>,
 }

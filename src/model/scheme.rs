@@ -53,7 +53,10 @@ pub struct Scheme {
     /// matches every member of it, and `@name` in a phrase stands for the whole group.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub synonyms: BTreeMap<String, Vec<String>>,
-    /// How marks are given.
+    /// How marks are given. Written as a map with one key (`points:`, `levels:` or
+    /// `choice:`) rather than a YAML tag, which is what teachers expect to type.
+    #[serde(with = "serde_yaml::with::singleton_map")]
+    #[schemars(with = "Rules")]
     pub rules: Rules,
     /// Deductions for answers that say something wrong or self-contradictory.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -2,7 +2,10 @@
 //! seed, with the numbers they are printed under. Layout reads a [`Paper`]; nothing here
 //! knows about pages or PDF.
 
+pub mod manifest;
 pub mod number;
+pub mod quick;
+pub mod select;
 
 use crate::model::{Blueprint, Question, Scheme};
 

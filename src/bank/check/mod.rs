@@ -1,0 +1,170 @@
+//! The checks that need the whole bank: things every file can get right on its own and
+//! still be wrong together (a scheme for a question that does not exist, marks that cannot
+//! add up, a blueprint the bank cannot fill).
+//!
+//! Each concern has its own module; all of them report through a [`Checker`] that turns a
+//! YAML path (`schemes[2].rules.points.choose`) into the file, line and column of that node,
+//! so every message points where the teacher must edit. `generate` and `mark` call
+//! [`load_checked`] and so refuse a broken bank with exactly the messages `examkit check`
+//! prints.
+
+mod blueprints;
+mod headers;
+mod patterns;
+mod questions;
+mod schemes;
+
+use super::{Bank, Diagnostic, Location, Severity, load};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Every problem the bank has as a whole, sorted by file, line and column.
+pub fn check(bank: &Bank) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        bank,
+        out: Vec::new(),
+    };
+    headers::check(&mut checker);
+    questions::check(&mut checker);
+    schemes::check(&mut checker);
+    patterns::check(&mut checker);
+    blueprints::check(&mut checker);
+    let mut out = checker.out;
+    sort(&mut out);
+    out
+}
+
+/// Sort problems by file, line and column, and drop exact repeats.
+pub fn sort(problems: &mut Vec<Diagnostic>) {
+    problems.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+    });
+    problems.dedup();
+}
+
+/// Load everything under `paths` and check it; the bank only if it has no errors.
+pub fn load_checked(paths: &[PathBuf]) -> Result<Bank, BrokenBank> {
+    let (bank, mut problems) = load(paths);
+    problems.extend(check(&bank));
+    sort(&mut problems);
+    if problems.iter().any(Diagnostic::is_error) {
+        Err(BrokenBank { problems })
+    } else {
+        Ok(bank)
+    }
+}
+
+/// A bank with errors: every problem found, errors and warnings, sorted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct BrokenBank {
+    /// The problems, as `examkit check` prints them.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl BrokenBank {
+    /// How many of the problems are errors.
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+impl fmt::Display for BrokenBank {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.errors();
+        writeln!(
+            f,
+            "the question bank has {errors} {} (run `examkit check` to see them again):",
+            if errors == 1 { "error" } else { "errors" }
+        )?;
+        for problem in self
+            .problems
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            writeln!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects problems, locating each by the YAML path of the node it concerns.
+pub(crate) struct Checker<'a> {
+    bank: &'a Bank,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// Where the value at `path` in `file` is.
+    fn at(&self, file: &Path, path: &str) -> Location {
+        self.bank.locations.locate(file, path)
+    }
+
+    /// Where the key at `path` in `file` is.
+    fn at_key(&self, file: &Path, path: &str) -> Location {
+        self.bank.locations.locate_key(file, path)
+    }
+
+    /// `file:line:col` of the value at `path`, for "first defined at" notes.
+    fn place(&self, file: &Path, path: &str) -> String {
+        let at = self.at(file, path);
+        format!("{}:{}:{}", file.display(), at.line, at.column)
+    }
+
+    /// An error at the value of `path`.
+    fn error(
+        &mut self,
+        file: &Path,
+        path: &str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let at = self.at(file, path);
+        self.out
+            .push(Diagnostic::error_at(file, at, message).with_help(help));
+    }
+
+    /// An error at the key of `path`.
+    fn error_key(
+        &mut self,
+        file: &Path,
+        path: &str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let at = self.at_key(file, path);
+        self.out
+            .push(Diagnostic::error_at(file, at, message).with_help(help));
+    }
+
+    /// A warning at the value of `path`.
+    fn warning(
+        &mut self,
+        file: &Path,
+        path: &str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let at = self.at(file, path);
+        self.out
+            .push(Diagnostic::warning_at(file, at, message).with_help(help));
+    }
+}
+
+/// `a`, `b` and `c` as "a, b, c".
+fn join<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "1 mark" / "4 marks".
+fn marks(n: u32) -> String {
+    if n == 1 {
+        "1 mark".to_string()
+    } else {
+        format!("{n} marks")
+    }
+}

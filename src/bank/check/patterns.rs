@@ -1,0 +1,212 @@
+//! Accepted and rejected phrasings: each map form sets exactly one of `phrase`/`all`/`any`/
+//! `regex`, regexes compile, and every `@group` names a synonym group that exists (in the
+//! subject's `synonyms.yaml` or the scheme's own `synonyms`).
+
+use super::Checker;
+use crate::bank::explain::nearest;
+use crate::bank::{BankScheme, span};
+use crate::model::{Pattern, Point};
+use std::collections::BTreeSet;
+
+pub(super) fn check(c: &mut Checker<'_>) {
+    let bank = c.bank;
+    for (i, bs) in bank.schemes.iter().enumerate() {
+        let path = bank.scheme_path(i);
+        let mut walker = Walker::new(c, bs);
+        let rules_path = span::child(&path, "rules");
+        let (style, points) = match &bs.scheme.rules {
+            crate::model::Rules::Points(p) => ("points", p.points.as_slice()),
+            crate::model::Rules::Levels(l) => ("levels", l.points.as_slice()),
+            crate::model::Rules::Choice(_) => ("choice", [].as_slice()),
+        };
+        let points_path = span::child(&span::child(&rules_path, style), "points");
+        for (k, point) in points.iter().enumerate() {
+            walker.point(&span::item(&points_path, k), point);
+        }
+        for (k, penalty) in bs.scheme.penalties.iter().enumerate() {
+            let ppath = span::item(&span::child(&path, "penalties"), k);
+            walker.list(&span::child(&ppath, "when"), &penalty.when);
+        }
+    }
+}
+
+/// Walks one scheme's patterns, knowing which synonym groups it may use.
+struct Walker<'c, 'b> {
+    c: &'c mut Checker<'b>,
+    scheme: &'b BankScheme,
+    groups: BTreeSet<&'b str>,
+    has_shared: bool,
+}
+
+impl<'c, 'b> Walker<'c, 'b> {
+    fn new(c: &'c mut Checker<'b>, scheme: &'b BankScheme) -> Self {
+        let shared = c.bank.synonyms_for(&scheme.subject);
+        let groups = shared
+            .into_iter()
+            .flat_map(|s| s.groups.keys())
+            .chain(scheme.scheme.synonyms.keys())
+            .map(String::as_str)
+            .collect();
+        Walker {
+            c,
+            scheme,
+            groups,
+            has_shared: shared.is_some(),
+        }
+    }
+
+    fn point(&mut self, path: &str, point: &Point) {
+        self.list(&span::child(path, "accept"), &point.accept);
+        self.list(&span::child(path, "reject"), &point.reject);
+        if let Some(develop) = &point.develop {
+            self.list(
+                &span::child(&span::child(path, "develop"), "accept"),
+                &develop.accept,
+            );
+        }
+    }
+
+    fn list(&mut self, path: &str, patterns: &[Pattern]) {
+        for (k, pattern) in patterns.iter().enumerate() {
+            self.pattern(&span::item(path, k), pattern, 0);
+        }
+    }
+
+    fn pattern(&mut self, path: &str, pattern: &Pattern, depth: usize) {
+        let file = self.scheme.file.as_path();
+        match pattern {
+            Pattern::Phrase(phrase) => self.phrase(path, phrase),
+            Pattern::Spec(spec) => {
+                let set: Vec<&str> = [
+                    ("phrase", spec.phrase.is_some()),
+                    ("all", !spec.all.is_empty()),
+                    ("any", !spec.any.is_empty()),
+                    ("regex", spec.regex.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(k, set)| set.then_some(k))
+                .collect();
+                if set.len() != 1 {
+                    let found = if set.is_empty() {
+                        "none of them (or only empty lists)".to_string()
+                    } else {
+                        set.iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    };
+                    self.c.error(
+                        file,
+                        path,
+                        format!("a phrasing needs exactly one of `phrase`, `all`, `any` or `regex`; this has {found}"),
+                        "split it into separate phrasings, or keep the one you mean",
+                    );
+                }
+                if let Some(phrase) = &spec.phrase {
+                    self.phrase(&span::child(path, "phrase"), phrase);
+                }
+                if let Some(regex) = &spec.regex {
+                    self.regex(&span::child(path, "regex"), regex);
+                }
+                if depth < 16 {
+                    for (key, list) in [("all", &spec.all), ("any", &spec.any)] {
+                        for (k, inner) in list.iter().enumerate() {
+                            self.pattern(&span::item(&span::child(path, key), k), inner, depth + 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn phrase(&mut self, path: &str, phrase: &str) {
+        let file = self.scheme.file.as_path();
+        if phrase.trim().is_empty() {
+            self.c.error(
+                file,
+                path,
+                "empty phrasing",
+                "write the words the answer must contain, or remove the line",
+            );
+            return;
+        }
+        for name in group_refs(phrase) {
+            if self.groups.contains(name) {
+                continue;
+            }
+            let subject = &self.scheme.subject;
+            let mut help = match nearest(name, self.groups.iter().copied()) {
+                Some(near) => format!("did you mean `@{near}`? "),
+                None => String::new(),
+            };
+            if self.has_shared {
+                help.push_str(&format!(
+                    "define the group in mark-schemes/{subject}/synonyms.yaml or in this scheme's `synonyms`"
+                ));
+            } else {
+                help.push_str(&format!(
+                    "no synonyms file was loaded for subject `{subject}`: check mark-schemes/{subject}/synonyms.yaml too, or define the group in this scheme's `synonyms`"
+                ));
+            }
+            self.c
+                .error(file, path, format!("unknown synonym group `@{name}`"), help);
+        }
+    }
+
+    fn regex(&mut self, path: &str, regex: &str) {
+        if let Err(err) = regex::Regex::new(regex) {
+            let text = err.to_string();
+            let reason = text
+                .lines()
+                .rev()
+                .find_map(|l| l.trim().strip_prefix("error: "))
+                .unwrap_or(text.lines().next().unwrap_or("invalid"))
+                .to_string();
+            let file = self.scheme.file.as_path();
+            self.c.error(
+                file,
+                path,
+                format!("invalid regex: {reason}"),
+                format!(
+                    "fix the regular expression (Rust regex syntax; in YAML, single quotes keep backslashes). The regex crate says:\n{}",
+                    text.lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n")
+                ),
+            );
+        }
+    }
+}
+
+/// The group names a phrase refers to with `@name`.
+pub fn group_refs(phrase: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = phrase;
+    while let Some(at) = rest.find('@') {
+        let after = &rest[at + 1..];
+        let end = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(after.len());
+        if end > 0 {
+            names.push(&after[..end]);
+        }
+        rest = &after[end..];
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_refs;
+
+    #[test]
+    fn finds_group_names() {
+        assert_eq!(
+            group_refs("@ussr withdrew|removed @troops (from) Austria"),
+            ["ussr", "troops"]
+        );
+        assert_eq!(
+            group_refs("(@eastern-europe) satellites"),
+            ["eastern-europe"]
+        );
+        assert!(group_refs("no groups @ here").is_empty());
+    }
+}
