@@ -70,11 +70,7 @@ impl ParseError {
         let offset = (offset as usize).min(xml.len());
         let before = xml.get(..offset).unwrap_or(xml);
         let line = before.matches('\n').count() + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count())
-            + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         ParseError {
             line,
             column,

@@ -44,9 +44,7 @@ pub struct MarkedAnswer {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InputError {
     /// The header has no column of that name.
-    #[error(
-        "no `{column}` column (the header has: {found}); name the column with --{flag}-col"
-    )]
+    #[error("no `{column}` column (the header has: {found}); name the column with --{flag}-col")]
     MissingColumn {
         /// Column looked for.
         column: String,
@@ -238,7 +236,8 @@ mod tests {
 
     #[test]
     fn reads_csv_by_column_name_with_extra_columns() {
-        let text = "student,question,mark,answer\nAli,q1,1,\"they are connected, yes\"\nBo,q2,0,no\n";
+        let text =
+            "student,question,mark,answer\nAli,q1,1,\"they are connected, yes\"\nBo,q2,0,no\n";
         let rows = read_csv(text, &Columns::default()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].question, "q1");
@@ -259,8 +258,11 @@ mod tests {
 
     #[test]
     fn a_bad_mark_names_its_line() {
-        let err = read_csv("question,answer,mark\nq1,a,1\nq1,b,half\n", &Columns::default())
-            .unwrap_err();
+        let err = read_csv(
+            "question,answer,mark\nq1,a,1\nq1,b,half\n",
+            &Columns::default(),
+        )
+        .unwrap_err();
         assert_eq!(
             err,
             InputError::BadMark {
@@ -288,7 +290,10 @@ mod tests {
     #[test]
     fn json_lines_errors_are_located() {
         let err = read_jsonl("{\"question\":\"q\"}\n", &Columns::default()).unwrap_err();
-        assert!(err.to_string().contains("line 1: no `answer` field"), "{err}");
+        assert!(
+            err.to_string().contains("line 1: no `answer` field"),
+            "{err}"
+        );
         let err = read_jsonl("[1]\n", &Columns::default()).unwrap_err();
         assert!(matches!(err, InputError::Json { line: 1, .. }));
     }
@@ -297,7 +302,13 @@ mod tests {
     fn detects_the_format() {
         assert_eq!(InputFormat::detect("a.jsonl", ""), InputFormat::JsonLines);
         assert_eq!(InputFormat::detect("a.csv", "{"), InputFormat::Csv);
-        assert_eq!(InputFormat::detect("-", " {\"a\":1}"), InputFormat::JsonLines);
-        assert_eq!(InputFormat::detect("marks", "question,answer"), InputFormat::Csv);
+        assert_eq!(
+            InputFormat::detect("-", " {\"a\":1}"),
+            InputFormat::JsonLines
+        );
+        assert_eq!(
+            InputFormat::detect("marks", "question,answer"),
+            InputFormat::Csv
+        );
     }
 }

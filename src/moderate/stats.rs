@@ -116,10 +116,7 @@ impl Confusion {
         if total == 0 {
             return None;
         }
-        let sum: u64 = self
-            .cells()
-            .map(|(t, e, n)| t.abs_diff(e) as u64 * n)
-            .sum();
+        let sum: u64 = self.cells().map(|(t, e, n)| t.abs_diff(e) as u64 * n).sum();
         Some(sum as f64 / total as f64)
     }
 
@@ -288,7 +285,10 @@ mod tests {
         let c = Confusion::from_pairs(4, [(4, 3), (4, 1), (2, 2), (0, 4)]);
         assert!(close(c.exact_agreement(), 0.25));
         assert!(close(c.within_one(), 0.5));
-        assert!(close(c.mean_absolute_difference(), (1.0 + 3.0 + 0.0 + 4.0) / 4.0));
+        assert!(close(
+            c.mean_absolute_difference(),
+            (1.0 + 3.0 + 0.0 + 4.0) / 4.0
+        ));
     }
 
     #[test]
