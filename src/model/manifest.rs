@@ -61,6 +61,25 @@ pub struct ManifestItem {
     pub section: String,
 }
 
+impl Manifest {
+    /// The grade a raw mark earns, if the paper has boundaries.
+    pub fn grade_for(&self, raw: u32) -> Option<&str> {
+        self.grade_boundaries
+            .iter()
+            .filter(|b| raw >= b.min)
+            .max_by_key(|b| b.min)
+            .map(|b| b.grade.as_str())
+    }
+
+    /// How many questions of the section titled `title` count (all when `None`).
+    pub fn section_answer(&self, title: &str) -> Option<u32> {
+        self.sections
+            .iter()
+            .find(|s| s.title == title)
+            .and_then(|s| s.answer)
+    }
+}
+
 impl ManifestItem {
     /// The scheme key this item is marked with: `id` or `id/part`.
     pub fn scheme_key(&self) -> String {
