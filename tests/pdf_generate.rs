@@ -166,3 +166,80 @@ fn the_same_seed_gives_the_same_bytes_across_runs() {
     );
     assert_ne!(a, c);
 }
+
+#[test]
+fn cambridge_blueprint_makes_a_paper_in_cambridge_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paper, scheme, manifest) = generate(
+        dir.path(),
+        "cie",
+        &[
+            "--blueprint",
+            "examples/papers/cie-cold-war.yaml",
+            "--seed",
+            "7",
+        ],
+    );
+    let n = pages(&paper);
+    assert_eq!(n % 4, 0);
+    let txt = text(&paper);
+    for expected in [
+        "READ THESE INSTRUCTIONS FIRST",
+        "Answer three questions: two from Section A and one from Section B.",
+        "Section A: Core content",
+        "Section B: The Soviet Union and Eastern Europe",
+        "The total mark for this paper is 60.",
+    ] {
+        assert!(txt.contains(expected), "Cambridge paper lacks {expected:?}");
+    }
+    assert!(txt.contains(&format!("This document has {n} pages.")));
+    // Every part is numbered (a), (b), (c) and carries its marks in square brackets.
+    for item in &manifest.items {
+        let label = item.part.as_deref().unwrap();
+        assert!(txt.contains(&format!("({label})")));
+        assert!(txt.contains(&format!("[{}]", item.marks)));
+    }
+    questions_are_printed(&paper, &manifest);
+    let scheme = squash(&text(&scheme));
+    for item in &manifest.items {
+        assert!(
+            scheme.contains(&item.number),
+            "scheme lacks {}",
+            item.number
+        );
+    }
+}
+
+#[test]
+fn an_unfillable_blueprint_fails_clearly_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let blueprint = dir.path().join("too-big.yaml");
+    let text = std::fs::read_to_string(root().join("examples/papers/aqa-cold-war.yaml"))
+        .unwrap()
+        .replace("marks: 16", "marks: 99");
+    std::fs::write(&blueprint, text).unwrap();
+    let out = dir.path().join("paper.pdf");
+    let assert = Command::cargo_bin("examkit")
+        .unwrap()
+        .current_dir(root())
+        .args(["generate", "--blueprint"])
+        .arg(&blueprint)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("slot"),
+        "the error should name the slot:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("99"),
+        "the error should say what was asked:\n{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing but the blueprint"
+    );
+}
