@@ -15,6 +15,15 @@ const NEXT_SENTENCE_LEAD: usize = 4;
 /// Whether the point made at `hit` is developed. `detail` holds the hits of the point's
 /// `develop.accept` patterns; `None` means "any explanation counts".
 pub fn developed(hit: &Hit, detail: Option<&[Hit]>, ix: &Index) -> bool {
+    // A string of keywords is not an explanation, however many detail words it holds.
+    let a = ix.analysis;
+    if !a
+        .sentences
+        .get(hit.sentence as usize)
+        .is_some_and(|r| is_real_sentence(a, r.clone()))
+    {
+        return false;
+    }
     match detail {
         Some(detail) => detail.iter().any(|d| {
             d.positive()
@@ -73,4 +82,18 @@ pub fn connective_at(a: &Analysis, t: usize, end: usize) -> Option<usize> {
 pub fn is_content(a: &Analysis, t: usize) -> bool {
     let w = a.word(t);
     !words::is_stop_word(w) && (w.len() >= 2 || a.tokens[t].number)
+}
+
+/// Whether tokens `range` read as a sentence rather than a fragment or a list of keywords:
+/// five words or more with some function words, or four or more with a connective.
+pub fn is_real_sentence(a: &Analysis, range: std::ops::Range<usize>) -> bool {
+    let n = range.len();
+    let function = range
+        .clone()
+        .filter(|&t| words::is_function_word(a.word(t)))
+        .count();
+    let connective = range
+        .clone()
+        .any(|t| connective_at(a, t, range.end).is_some());
+    (n >= 5 && function >= 2) || (n >= 4 && connective && function >= 1)
 }

@@ -1,11 +1,11 @@
 //! Turning what matching found into a mark: points with "any N" and caps, or a level and
 //! a mark within it.
 
-use super::develop::connective_at;
+use super::develop::is_real_sentence;
 use super::marker::{PointFinding, evidence};
 use super::result::{LevelOutcome, Mark, MarkResult, PointOutcome, PointStatus};
 use crate::model::{CapCondition, Level, LevelRequirements, LevelRules, Point, PointRules};
-use crate::text::{Analysis, words};
+use crate::text::Analysis;
 use std::collections::BTreeSet;
 
 const ECHO_NOTE: &str = "Some of your answer only repeats the question, and words from the question earn nothing \
@@ -399,19 +399,11 @@ pub fn is_list_only(a: &Analysis) -> bool {
     if a.tokens.is_empty() {
         return false;
     }
-    let mut in_sentences = 0;
-    for range in &a.sentences {
-        let n = range.len();
-        let function = range
-            .clone()
-            .filter(|&t| words::is_function_word(a.word(t)))
-            .count();
-        let connective = range
-            .clone()
-            .any(|t| connective_at(a, t, range.end).is_some());
-        if (n >= 5 && function >= 2) || (n >= 4 && connective && function >= 1) {
-            in_sentences += n;
-        }
-    }
+    let in_sentences: usize = a
+        .sentences
+        .iter()
+        .filter(|r| is_real_sentence(a, (*r).clone()))
+        .map(|r| r.len())
+        .sum();
     in_sentences * 2 < a.tokens.len()
 }
