@@ -175,7 +175,6 @@ impl Vocab {
             }
             let surface_edits = edits_for(surface_len);
             if key == Key::Stem
-                && surface != text
                 && surface.bytes().all(|b| b.is_ascii_lowercase())
                 && !list.iter().any(|e| e.on_surface && &*e.text == surface)
             {

@@ -48,7 +48,7 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
             let after = (t + len..range.end)
                 .filter(|&u| outside(u) && is_content(a, u))
                 .count();
-            if after >= MIN_EXPLANATION_WORDS {
+            if after >= MIN_EXPLANATION_WORDS && !is_list(a, t + len..range.end) {
                 return true;
             }
         }
@@ -59,7 +59,7 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
         for t in next.start..lead_end {
             if let Some(len) = connective_at(a, t, next.end) {
                 let after = (t + len..next.end).filter(|&u| is_content(a, u)).count();
-                if after >= MIN_EXPLANATION_WORDS {
+                if after >= MIN_EXPLANATION_WORDS && !is_list(a, t + len..next.end) {
                     return true;
                 }
             }
@@ -96,4 +96,27 @@ pub fn is_real_sentence(a: &Analysis, range: std::ops::Range<usize>) -> bool {
         .clone()
         .any(|t| connective_at(a, t, range.end).is_some());
     (n >= 5 && function >= 2) || (n >= 4 && connective && function >= 1)
+}
+
+/// Whether tokens `range` are a list ("because of the hotline, the test ban, the NPT and
+/// SALT") rather than an explanation: three or more comma-separated items, most of them
+/// four words or fewer.
+fn is_list(a: &Analysis, range: std::ops::Range<usize>) -> bool {
+    let mut items: Vec<usize> = Vec::new();
+    let mut len = 0;
+    for t in range {
+        if a.tokens[t].clause_break && len > 0 {
+            items.push(len);
+            len = 0;
+        }
+        len += 1;
+    }
+    if len > 0 {
+        items.push(len);
+    }
+    if items.len() < 3 {
+        return false;
+    }
+    let short = items.iter().filter(|&&n| n <= 4).count();
+    short * 2 > items.len()
 }

@@ -57,6 +57,10 @@ fn misspellings_scale_with_word_length() {
     for spelling in ["Kruschev", "Khruschev", "Krushchev", "khrushchev"] {
         assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
     }
+    let m = one("Turkey");
+    for spelling in ["Turky", "Turkee"] {
+        assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
+    }
     assert_eq!(m.mark("Kennedy").awarded, 0);
     // Short words and numbers get no tolerance.
     let m = one("Cuba");
@@ -339,6 +343,12 @@ rules:
         m.mark("He gave the secret speech. This meant that Stalin's reputation was destroyed.")
             .awarded,
         2
+    );
+    assert_eq!(
+        m.mark("He did it because of the secret speech, the purges, the camps and the army.")
+            .awarded,
+        1,
+        "a list after a connective is not an explanation"
     );
     assert_eq!(m.mark("He closed the gulags.").awarded, 1);
     assert_eq!(
