@@ -99,8 +99,8 @@ pub fn is_real_sentence(a: &Analysis, range: std::ops::Range<usize>) -> bool {
 }
 
 /// Whether tokens `range` are a list ("because of the hotline, the test ban, the NPT and
-/// SALT") rather than an explanation: three or more comma-separated items, most of them
-/// four words or fewer.
+/// SALT") rather than an explanation: three or more comma-separated items of four words
+/// or fewer, making up most of the items.
 fn is_list(a: &Analysis, range: std::ops::Range<usize>) -> bool {
     let mut items: Vec<usize> = Vec::new();
     let mut len = 0;
@@ -118,5 +118,5 @@ fn is_list(a: &Analysis, range: std::ops::Range<usize>) -> bool {
         return false;
     }
     let short = items.iter().filter(|&&n| n <= 4).count();
-    short * 2 > items.len()
+    short >= 3 && short * 2 > items.len()
 }

@@ -217,7 +217,7 @@ pub(crate) fn levels(
             } else {
                 progress(&levels, i, shown, rules.points.len() as u32)
             };
-            let mark = lo + ((hi - lo) as f64 * progress).round() as u32;
+            let mark = lo + within_level(hi - lo, progress, i + 1 == levels.len());
             let mut reason = format!(
                 "{} This meets level {} ({}).",
                 describe(shown),
@@ -254,6 +254,24 @@ pub(crate) fn levels(
     };
     result.level = Some(outcome);
     mark
+}
+
+/// Marks above the bottom of a level of `width + 1` marks, for an answer that goes
+/// `progress` (0–1) of the way beyond the level's requirements (at the top level: toward one
+/// more point and one more developed point than it requires).
+///
+/// Below the top level, an answer that meets a level is typically placed in its middle and
+/// moves up as it approaches the next level; reaching the top level's own requirements is
+/// already a strong answer, so there the top mark needs a clear margin beyond them
+/// (teachers' marks in `tests/data/student-answers` show both habits).
+fn within_level(width: u32, progress: f64, top: bool) -> u32 {
+    let width = width as f64;
+    let marks = if top {
+        (width * progress + 1e-9).floor()
+    } else {
+        (width * (0.5 + 0.5 * progress)).round()
+    };
+    marks.clamp(0.0, width) as u32
 }
 
 /// Where an answer lands: an index into the sorted levels, and why it was held down.
