@@ -345,7 +345,7 @@ rules:
         2
     );
     assert_eq!(
-        m.mark("He did it because of the secret speech, the purges, the camps and the army.")
+        m.mark("He did it because of the secret speech, the purges, the camps, the army and the police.")
             .awarded,
         1,
         "a list after a connective is not an explanation"
@@ -382,7 +382,7 @@ rules:
 fn levels_place_an_answer_and_mark_within_the_level() {
     let m = marker(LEVELS, "How far did Khrushchev change the USSR?");
     let r = m.mark("He gave the secret speech.");
-    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 1));
+    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 2));
     let r = m.mark("He gave the secret speech. He released prisoners.");
     assert_eq!(r.level.as_ref().unwrap().level, 2);
     let full = m.mark(
