@@ -70,6 +70,9 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
 
 /// Length of the connective starting at token `t`, if one does (longest first).
 pub fn connective_at(a: &Analysis, t: usize, end: usize) -> Option<usize> {
+    if !words::may_start_connective(a.word(t)) {
+        return None;
+    }
     words::CONNECTIVES
         .iter()
         .filter(|c| t + c.len() <= end && c.iter().enumerate().all(|(k, w)| a.word(t + k) == *w))

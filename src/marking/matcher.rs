@@ -262,9 +262,14 @@ pub fn hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
 }
 
 fn dedup_from(out: &mut Vec<Hit>, start: usize) {
-    let mut tail = out.split_off(start);
-    tail.dedup_by(|b, a| a.start == b.start && a.end == b.end);
-    out.extend(tail);
+    let mut keep = start;
+    for i in start..out.len() {
+        if keep == start || (out[keep - 1].start, out[keep - 1].end) != (out[i].start, out[i].end) {
+            out[keep] = out[i];
+            keep += 1;
+        }
+    }
+    out.truncate(keep);
 }
 
 fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<Hit>) {
@@ -356,6 +361,22 @@ fn regex_hits(re: &regex::Regex, ix: &Index, out: &mut Vec<Hit>) {
 
 /// Candidate spans `(start, end)` for each slot.
 fn candidates(p: &Phrase, ix: &Index) -> Option<Vec<Vec<(u32, u32)>>> {
+    // Most phrases are absent from most answers: find out without allocating.
+    let present = |w: WordRef| {
+        let (exact, fuzzy) = match w.key {
+            Key::Stem => (0, 1),
+            Key::Surface => (2, 3),
+        };
+        !ix.posting(class_key(exact, w.id)).is_empty()
+            || (w.fuzzy && !ix.posting(class_key(fuzzy, w.id)).is_empty())
+    };
+    if !p.slots.iter().all(|s| {
+        s.alts
+            .iter()
+            .any(|a| a.words.first().is_some_and(|&w| present(w)))
+    }) {
+        return None;
+    }
     let tokens = &ix.analysis.tokens;
     let mut all = Vec::with_capacity(p.slots.len());
     let mut positions = Vec::new();
