@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// Words stemmed so far on this thread. Answers reuse a small vocabulary, and a lookup is
-/// several times cheaper than running the stemmer; the cache is cleared when it grows past
-/// [`CACHE_LIMIT`], so junk input cannot make it grow without bound.
 thread_local! {
+    /// Words stemmed so far on this thread. Answers reuse a small vocabulary, and a lookup
+    /// is several times cheaper than running the stemmer; the cache is cleared when it
+    /// grows past [`CACHE_LIMIT`], so junk input cannot make it grow without bound.
     static CACHE: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
 }
 
