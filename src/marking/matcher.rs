@@ -85,7 +85,7 @@ impl<'a> Index<'a> {
             if id != NONE {
                 postings.push((class_key(0, id), i as u32));
             } else if fuzzy_ok {
-                fuzzy(stem, &vocab.fuzzy_stems, |fid| {
+                fuzzy(stem, word, &vocab.fuzzy_stems, |fid| {
                     postings.push((class_key(1, fid), i as u32))
                 });
             }
@@ -95,7 +95,7 @@ impl<'a> Index<'a> {
                 if sid != NONE {
                     postings.push((class_key(2, sid), i as u32));
                 } else if fuzzy_ok {
-                    fuzzy(word, &vocab.fuzzy_surfaces, |fid| {
+                    fuzzy(word, word, &vocab.fuzzy_surfaces, |fid| {
                         postings.push((class_key(3, fid), i as u32))
                     });
                 }
@@ -213,19 +213,31 @@ fn cancelled(a: &Analysis, t: usize) -> bool {
     t + 1 < a.tokens.len() && words::cancels_negation(a.word(t + 1))
 }
 
-/// Call `found` with the id of every entry within its edit allowance of `word`.
-fn fuzzy(word: &str, entries: &[FuzzyEntry], mut found: impl FnMut(u32)) {
-    if !word.bytes().all(|b| b.is_ascii_lowercase()) || word.len() > 40 {
+/// Call `found` with the id of every entry within its edit allowance of the answer word
+/// (its stem, or as written, as the entry asks).
+fn fuzzy(stem: &str, written: &str, entries: &[FuzzyEntry], mut found: impl FnMut(u32)) {
+    if !written.bytes().all(|b| b.is_ascii_lowercase()) || written.len() > 40 {
         return;
     }
-    let mask = letter_mask(word);
+    let stem_mask = letter_mask(stem);
+    let written_mask = letter_mask(written);
+    let mut last = u32::MAX;
     for e in entries {
+        let (word, mask) = if e.on_surface {
+            (written, written_mask)
+        } else {
+            (stem, stem_mask)
+        };
+        if e.id == last {
+            continue;
+        }
         let k = e.edits as usize;
         if word.len().abs_diff(e.text.len()) > k || (mask ^ e.mask).count_ones() as usize > 2 * k {
             continue;
         }
         if strsim::damerau_levenshtein(word, &e.text) <= k {
             found(e.id);
+            last = e.id;
         }
     }
 }
@@ -250,9 +262,14 @@ pub fn hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
 }
 
 fn dedup_from(out: &mut Vec<Hit>, start: usize) {
-    let mut tail = out.split_off(start);
-    tail.dedup_by(|b, a| a.start == b.start && a.end == b.end);
-    out.extend(tail);
+    let mut keep = start;
+    for i in start..out.len() {
+        if keep == start || (out[keep - 1].start, out[keep - 1].end) != (out[i].start, out[i].end) {
+            out[keep] = out[i];
+            keep += 1;
+        }
+    }
+    out.truncate(keep);
 }
 
 fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<Hit>) {
@@ -344,6 +361,22 @@ fn regex_hits(re: &regex::Regex, ix: &Index, out: &mut Vec<Hit>) {
 
 /// Candidate spans `(start, end)` for each slot.
 fn candidates(p: &Phrase, ix: &Index) -> Option<Vec<Vec<(u32, u32)>>> {
+    // Most phrases are absent from most answers: find out without allocating.
+    let present = |w: WordRef| {
+        let (exact, fuzzy) = match w.key {
+            Key::Stem => (0, 1),
+            Key::Surface => (2, 3),
+        };
+        !ix.posting(class_key(exact, w.id)).is_empty()
+            || (w.fuzzy && !ix.posting(class_key(fuzzy, w.id)).is_empty())
+    };
+    if !p.slots.iter().all(|s| {
+        s.alts
+            .iter()
+            .any(|a| a.words.first().is_some_and(|&w| present(w)))
+    }) {
+        return None;
+    }
     let tokens = &ix.analysis.tokens;
     let mut all = Vec::with_capacity(p.slots.len());
     let mut positions = Vec::new();

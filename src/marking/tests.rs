@@ -57,6 +57,10 @@ fn misspellings_scale_with_word_length() {
     for spelling in ["Kruschev", "Khruschev", "Krushchev", "khrushchev"] {
         assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
     }
+    let m = one("Turkey");
+    for spelling in ["Turky", "Turkee"] {
+        assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
+    }
     assert_eq!(m.mark("Kennedy").awarded, 0);
     // Short words and numbers get no tolerance.
     let m = one("Cuba");
@@ -340,6 +344,12 @@ rules:
             .awarded,
         2
     );
+    assert_eq!(
+        m.mark("He did it because of the secret speech, the purges, the camps, the army and the police.")
+            .awarded,
+        1,
+        "a list after a connective is not an explanation"
+    );
     assert_eq!(m.mark("He closed the gulags.").awarded, 1);
     assert_eq!(
         m.mark("He closed the gulags and millions were freed.")
@@ -372,7 +382,7 @@ rules:
 fn levels_place_an_answer_and_mark_within_the_level() {
     let m = marker(LEVELS, "How far did Khrushchev change the USSR?");
     let r = m.mark("He gave the secret speech.");
-    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 1));
+    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 2));
     let r = m.mark("He gave the secret speech. He released prisoners.");
     assert_eq!(r.level.as_ref().unwrap().level, 2);
     let full = m.mark(

@@ -2,9 +2,41 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+thread_local! {
+    /// Words stemmed so far on this thread. Answers reuse a small vocabulary, and a lookup
+    /// is several times cheaper than running the stemmer; the cache is cleared when it
+    /// grows past [`CACHE_LIMIT`], so junk input cannot make it grow without bound.
+    static CACHE: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+}
+
+const CACHE_LIMIT: usize = 50_000;
+
+/// Append the stem of `word` to `out` (as [`stem`], through a per-thread cache).
+pub fn stem_into(word: &str, out: &mut String) {
+    if word.len() > 24 {
+        out.push_str(&stem(word));
+        return;
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            out.push_str(s);
+            return;
+        }
+        let s = stem(word);
+        out.push_str(&s);
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.into(), s.into());
+    });
+}
 
 /// The Snowball English stem of a folded, lower-case word. Words containing digits are
 /// returned unchanged: years and numbers are matched exactly. Irregular verb forms

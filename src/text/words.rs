@@ -5,10 +5,133 @@
 /// Words that carry little meaning on their own: optional in a scheme's phrases and not
 /// counted as "real content" when judging whether a point was explained.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    // A `match` compiles to a length switch and a few byte comparisons: this runs for
+    // every token of every answer.
+    if word.len() > 8 {
+        return false;
+    }
+    matches!(
+        word,
+        "a" | "about"
+            | "after"
+            | "again"
+            | "all"
+            | "also"
+            | "am"
+            | "an"
+            | "and"
+            | "any"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "became"
+            | "been"
+            | "before"
+            | "being"
+            | "both"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "doing"
+            | "during"
+            | "each"
+            | "even"
+            | "for"
+            | "from"
+            | "further"
+            | "had"
+            | "has"
+            | "have"
+            | "having"
+            | "he"
+            | "her"
+            | "here"
+            | "hers"
+            | "him"
+            | "his"
+            | "how"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "itself"
+            | "just"
+            | "lot"
+            | "lots"
+            | "many"
+            | "me"
+            | "more"
+            | "most"
+            | "much"
+            | "my"
+            | "of"
+            | "off"
+            | "on"
+            | "once"
+            | "one"
+            | "only"
+            | "onto"
+            | "or"
+            | "other"
+            | "our"
+            | "out"
+            | "over"
+            | "own"
+            | "quite"
+            | "really"
+            | "same"
+            | "she"
+            | "should"
+            | "so"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "through"
+            | "to"
+            | "too"
+            | "up"
+            | "upon"
+            | "us"
+            | "very"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "while"
+            | "who"
+            | "whom"
+            | "why"
+            | "will"
+            | "with"
+            | "would"
+            | "you"
+            | "your"
+    )
 }
 
-/// Sorted, so lookups are a binary search.
+/// The stop words as a list (the `match` above is the fast path; a test keeps them equal).
+#[cfg(test)]
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
     "be", "became", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do",
@@ -69,6 +192,40 @@ pub fn is_clause_boundary(word: &str) -> bool {
             | "who"
             | "therefore"
             | "thus"
+    )
+}
+
+/// Whether `word` can begin one of the [`CONNECTIVES`] (a cheap filter before comparing
+/// whole phrases).
+pub fn may_start_connective(word: &str) -> bool {
+    matches!(
+        word,
+        "because"
+            | "as"
+            | "so"
+            | "therefore"
+            | "thus"
+            | "hence"
+            | "consequently"
+            | "which"
+            | "this"
+            | "it"
+            | "that"
+            | "meaning"
+            | "led"
+            | "leading"
+            | "resulting"
+            | "resulted"
+            | "in"
+            | "caused"
+            | "causing"
+            | "showing"
+            | "due"
+            | "since"
+            | "allowing"
+            | "the"
+            | "for"
+            | "such"
     )
 }
 
@@ -134,8 +291,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_connective_passes_the_filter() {
+        assert!(CONNECTIVES.iter().all(|c| may_start_connective(c[0])));
+    }
+
+    #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(is_stop_word("the"));
         assert!(!is_stop_word("not"));
         assert!(!is_stop_word("prisoners"));
