@@ -13,6 +13,7 @@ pub mod bank;
 pub mod batch;
 pub mod cmd;
 pub mod files;
+pub mod import;
 pub mod layout;
 pub mod marking;
 pub mod model;
