@@ -79,6 +79,12 @@ fn long_wide_and_jsonl_inputs_give_the_same_mark_sheet() {
     // JSONL has Ben's 01 only; compare the shared cells.
     assert_eq!(sheets[0], sheets[1]);
     assert_eq!(sheets[0][1], sheets[2][1]);
+    assert_eq!(
+        sheets[0][1],
+        ["Amira", "2", "1", "0", "3", "7", "42.9", "1"]
+    );
+    assert_eq!(sheets[0][2], ["Ben", "0", "", "1", "1", "7", "14.3", "1"]);
+    assert_eq!(sheets[2][2], ["Ben", "0", "", "", "0", "7", "0.0", ""]);
 }
 
 #[test]

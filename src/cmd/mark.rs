@@ -6,7 +6,7 @@
 
 use crate::bank::{self, Bank, BankQuestion};
 use crate::batch::{self, InputFormat, PaperMarker, RowReader, SheetWriter};
-use crate::marking::Marker;
+use crate::marking::Markers;
 use crate::model::Manifest;
 use crate::report::{self, AnswerHeading};
 use anyhow::{Context, bail};
@@ -115,7 +115,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bank.version
         );
     }
-    let paper = PaperMarker::new(manifest, &bank)
+    let markers = compile(&bank)?;
+    let paper = PaperMarker::new(manifest, &bank, &markers)
         .with_context(|| format!("cannot mark {}", manifest_path.display()))?;
     if let Some(answers) = &args.answers {
         mark_student(&paper, answers, args.format)?;
@@ -139,6 +140,11 @@ pub fn load_bank(paths: &[PathBuf]) -> anyhow::Result<Bank> {
         );
     }
     Ok(bank)
+}
+
+/// Compile every scheme of the bank once (the bank's words make spelling tolerance safer).
+pub fn compile(bank: &Bank) -> anyhow::Result<Markers> {
+    Markers::from_bank(bank).context("cannot compile the mark schemes")
 }
 
 fn read_answer(args: &Args) -> anyhow::Result<String> {
@@ -227,15 +233,10 @@ fn mark_one(
         Some(p) => format!("{id}/{p}"),
         None => id.to_string(),
     };
-    let Some(scheme) = bank.scheme(&key) else {
+    let markers = compile(bank)?;
+    let Some(marker) = markers.get(&key) else {
         bail!("question `{key}` has no mark scheme in the bank, so it cannot be marked");
     };
-    let marker = Marker::new(
-        &scheme.scheme,
-        &batch::paper::question_text(q, part),
-        bank.synonyms_for(&found.subject),
-    )
-    .with_context(|| format!("cannot use the mark scheme of `{key}`"))?;
     let result = marker.mark(answer);
     let heading = AnswerHeading {
         question: id.to_string(),
