@@ -87,8 +87,28 @@ pub struct Args {
     pub bank: Vec<PathBuf>,
 }
 
-/// Run `examkit mark`.
+/// Run `examkit mark`. A closed output pipe (`examkit mark ... | head`) ends quietly.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    quiet_on_broken_pipe(run_mark(args))
+}
+
+/// Treat "the reader went away" as a normal end, as command-line tools do.
+pub fn quiet_on_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(err)
+            if err.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
+fn run_mark(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(question) = &args.question {
         let answer = read_answer(&args)?;
         let bank = load_bank(&args.bank)?;
