@@ -290,12 +290,19 @@ pub fn write_revision(out: &mut dyn Write, revision: &crate::practice::Revision)
     }
     writeln!(
         out,
-        "  {} answers, {}",
+        "  {} answer{}, {}",
         revision.answered,
+        if revision.answered == 1 { "" } else { "s" },
         format!("{} / {} marks", revision.awarded, revision.max)
             .bold()
             .style(mark_style(revision.awarded, revision.max))
     )?;
+    let width = revision
+        .topics
+        .iter()
+        .map(|t| t.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for topic in &revision.topics {
         let flag = if topic.needs_revision() {
             "revise".red().bold().to_string()
@@ -304,7 +311,7 @@ pub fn write_revision(out: &mut dyn Write, revision: &crate::practice::Revision)
         };
         writeln!(
             out,
-            "  {:<40} {:>3} / {:<3} {flag}",
+            "  {:<width$} {:>3} / {:<3} {flag}",
             topic.title, topic.awarded, topic.max
         )?;
     }
