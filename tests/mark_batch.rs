@@ -107,6 +107,12 @@ fn out_and_summary_files_are_written_and_the_summary_printed() {
                 .and(predicate::str::contains("01 ")),
         );
     check_sheet(&sheet(&std::fs::read(&out).unwrap()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "a mark sheet is readable like any new file");
+    }
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&summary_json).unwrap()).unwrap();
     assert_eq!(json["version"], 1);

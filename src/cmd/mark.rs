@@ -470,7 +470,9 @@ fn progress_bar(len: u64) -> indicatif::ProgressBar {
 }
 
 /// Write `path` through a temporary file in the same folder, renamed into place only when
-/// `write` succeeds, so a failed run never leaves a half-written file.
+/// `write` succeeds, so a failed run never leaves a half-written file. Unlike
+/// [`crate::files::write_atomic`] this streams: the mark sheet of a million answers is never
+/// held in memory.
 pub fn write_atomically<T>(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> anyhow::Result<T>,
@@ -479,10 +481,18 @@ pub fn write_atomically<T>(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut temp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     let value = write(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
+    // Temporary files are private (0600); a mark sheet is for colleagues and spreadsheets.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     temp.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(value)
