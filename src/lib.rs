@@ -10,6 +10,7 @@
 //! The binary (`src/main.rs`, [`cmd`]) is a thin shell of flags over these.
 
 pub mod bank;
+pub mod batch;
 pub mod cmd;
 pub mod files;
 pub mod import;
@@ -19,5 +20,6 @@ pub mod model;
 pub mod moderate;
 pub mod paper;
 pub mod pdf;
+pub mod practice;
 pub mod report;
 pub mod text;

@@ -28,7 +28,7 @@ impl YamlError {
             line: l.line().max(1),
             column: l.column().max(1),
         });
-        let text = strip_location(&err.to_string()).to_string();
+        let text = strip_location(&err.to_string(), at);
         let (path, message) = split_path(&text);
         YamlError {
             at,
@@ -64,19 +64,35 @@ impl YamlError {
     }
 }
 
-/// Remove serde_yaml's trailing " at line X column Y" (the diagnostic carries it).
-pub fn strip_location(text: &str) -> &str {
-    if let Some((head, tail)) = text.rsplit_once(" at line ") {
-        let mut words = tail.split(' ');
-        let is_location = words.next().is_some_and(|n| n.parse::<usize>().is_ok())
-            && words.next() == Some("column")
-            && words.next().is_some_and(|n| n.parse::<usize>().is_ok())
-            && words.next().is_none();
-        if is_location {
-            return head;
+/// Remove serde_yaml's " at line X column Y" where it repeats `at` (the diagnostic carries
+/// it); a different position (where an unclosed bracket opened) is kept as context.
+pub fn strip_location(text: &str, at: Location) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(" at line ") {
+        let after = &rest[i + " at line ".len()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let line_len = digits(after);
+        let tail = &after[line_len..];
+        let parsed = tail.strip_prefix(" column ").and_then(|t| {
+            let col_len = digits(t);
+            let line = after[..line_len].parse::<usize>().ok()?;
+            let column = t[..col_len].parse::<usize>().ok()?;
+            Some((Location { line, column }, &t[col_len..]))
+        });
+        match parsed {
+            Some((loc, remainder)) if loc == at => {
+                out.push_str(&rest[..i]);
+                rest = remainder;
+            }
+            _ => {
+                out.push_str(&rest[..i + 1]);
+                rest = &rest[i + 1..];
+            }
         }
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 /// Split "questions[0].marks: invalid type…" into path and message.
@@ -175,14 +191,22 @@ fn explain(path: &str, message: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        let what = match last_key(path) {
+            "" => "the file".to_string(),
+            key => format!("`{key}`"),
+        };
         return (
             format!(
-                "wrong type for `{}`: found {}, expected {}",
-                last_key(path),
+                "wrong type for {what}: found {}, expected {}",
                 plain_found(found),
                 plain_expected(expected)
             ),
-            Some(type_help(expected)),
+            Some(if path.is_empty() {
+                "a bank file is `key: value` lines (`subject:`, `topic:`, …); see docs/format.md"
+                    .to_string()
+            } else {
+                type_help(expected)
+            }),
         );
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
@@ -321,9 +345,17 @@ mod tests {
     }
 
     #[test]
-    fn strips_only_a_real_location() {
-        assert_eq!(strip_location("bad at line 3 column 4"), "bad");
-        assert_eq!(strip_location("look at line one"), "look at line one");
+    fn strips_only_the_repeated_location() {
+        let at = Location { line: 3, column: 4 };
+        assert_eq!(strip_location("bad at line 3 column 4", at), "bad");
+        assert_eq!(strip_location("look at line one", at), "look at line one");
+        assert_eq!(
+            strip_location(
+                "no ']' at line 3 column 4, in a list at line 2 column 1",
+                at
+            ),
+            "no ']', in a list at line 2 column 1"
+        );
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Reading YAML files into a [`Bank`], collecting every problem rather than stopping at the
 //! first, because a teacher fixing a bank wants the whole list at once.
 //!
-//! Files are recognised by their top-level keys (falling back to a near-miss of one, then to
-//! the folder they sit in), so `examkit check` can be pointed at any mix of files and
-//! folders. serde_yaml stops at a file's first error, so when a question or scheme file fails
-//! each of its items is parsed again on its own — the file's text with everything else
+//! serde_yaml stops at a file's first error, so when a question or scheme file fails each of
+//! its items is parsed again on its own — the file's text with everything else
 //! blanked out, so lines and columns stay true — which reports the errors of every broken
 //! item and still loads the good ones.
 
-use super::explain::{YamlError, nearest};
+pub use super::files::{FileKind, FoundFile, yaml_files};
+
+use super::explain::YamlError;
 use super::span::{self, Location, SpanIndex};
 use super::{Bank, BankBlueprint, BankQuestion, BankScheme, Diagnostic};
 use crate::model::{
@@ -17,144 +17,6 @@ use crate::model::{
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-
-/// What a YAML file holds, judged from its top-level keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// A topic file of questions (`questions:`).
-    Questions,
-    /// A mark-scheme file (`schemes:`).
-    Schemes,
-    /// A subject's synonym groups (`groups:`).
-    Synonyms,
-    /// A paper blueprint (`sections:`).
-    Blueprint,
-}
-
-impl FileKind {
-    /// Every kind with the top-level key that marks it.
-    const KEYS: [(&'static str, FileKind); 4] = [
-        ("questions", FileKind::Questions),
-        ("schemes", FileKind::Schemes),
-        ("groups", FileKind::Synonyms),
-        ("sections", FileKind::Blueprint),
-    ];
-
-    /// Guess the kind from a parsed document's top-level keys.
-    pub fn sniff(value: &serde_yaml::Value) -> Option<FileKind> {
-        let map = value.as_mapping()?;
-        Self::KEYS
-            .iter()
-            .find(|(key, _)| map.contains_key(serde_yaml::Value::String(key.to_string())))
-            .map(|(_, kind)| *kind)
-    }
-
-    /// Like [`FileKind::sniff`], but also recognising a misspelt top-level key
-    /// (`question:`) and, failing that, the folder (`question-bank/`, `mark-schemes/`), so
-    /// that a typo makes an error rather than a silently skipped file.
-    pub fn sniff_file(value: &serde_yaml::Value, file: &Path) -> Option<FileKind> {
-        if let Some(kind) = Self::sniff(value) {
-            return Some(kind);
-        }
-        let map = value.as_mapping()?;
-        let near = map.keys().filter_map(|k| k.as_str()).find_map(|k| {
-            let best = nearest(k, Self::KEYS.iter().map(|(key, _)| *key))?;
-            Self::KEYS
-                .iter()
-                .find(|(key, _)| *key == best)
-                .map(|(_, kind)| *kind)
-        });
-        near.or_else(|| {
-            let in_folder = |name: &str| file.components().any(|c| c.as_os_str() == name);
-            if in_folder("question-bank") {
-                Some(FileKind::Questions)
-            } else if in_folder("mark-schemes") {
-                Some(if file.file_stem().is_some_and(|s| s == "synonyms") {
-                    FileKind::Synonyms
-                } else {
-                    FileKind::Schemes
-                })
-            } else {
-                None
-            }
-        })
-    }
-
-    /// What a teacher would call a file of this kind.
-    pub fn describe(self) -> &'static str {
-        match self {
-            FileKind::Questions => "question bank file",
-            FileKind::Schemes => "mark scheme file",
-            FileKind::Synonyms => "synonyms file",
-            FileKind::Blueprint => "paper blueprint",
-        }
-    }
-}
-
-/// A file to load, and whether the user named it (rather than it being found in a folder).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct FoundFile {
-    /// The file.
-    pub path: PathBuf,
-    /// Named on the command line: files of no known kind are then an error, not skipped.
-    pub explicit: bool,
-}
-
-/// Every `.yaml`/`.yml` file under the given paths, sorted, without duplicates.
-pub fn yaml_files(paths: &[PathBuf]) -> (Vec<FoundFile>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            walk(path, &mut files, &mut problems);
-        } else if path.exists() {
-            files.push(FoundFile {
-                path: path.clone(),
-                explicit: true,
-            });
-        } else {
-            problems.push(
-                Diagnostic::error(path, 1, 1, "no such file or folder").with_help(
-                    "check the path; examkit expects question-bank/, mark-schemes/ or a blueprint file",
-                ),
-            );
-        }
-    }
-    // A file both named and found in a folder counts as named.
-    files.sort_by(|a, b| a.path.cmp(&b.path).then(b.explicit.cmp(&a.explicit)));
-    files.dedup_by(|a, b| a.path == b.path);
-    (files, problems)
-}
-
-fn walk(dir: &Path, files: &mut Vec<FoundFile>, problems: &mut Vec<Diagnostic>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            problems.push(Diagnostic::error(
-                dir,
-                1,
-                1,
-                format!("cannot read folder: {err}"),
-            ));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(&path, files, problems);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            files.push(FoundFile {
-                path,
-                explicit: false,
-            });
-        }
-    }
-}
 
 /// Load every recognised file under `paths`. Returns the bank built from everything that
 /// parsed, and every problem met on the way.
@@ -174,6 +36,7 @@ pub fn load(paths: &[PathBuf]) -> (Bank, Vec<Diagnostic>) {
                 continue;
             }
         };
+        bank.locations.files.push(file.clone());
         hasher.update(file.to_string_lossy().as_bytes());
         hasher.update(&bytes);
         load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);
@@ -210,6 +73,7 @@ pub fn load_bytes(
                     "save the file as UTF-8 text (it may be a binary file or use another encoding)",
                 ),
             );
+            bank.locations.broken.push(file.to_path_buf());
             return None;
         }
     };
@@ -233,7 +97,23 @@ pub fn load_text(
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            problems.push(YamlError::new(&err).diagnostic(file));
+            let err = YamlError::new(&err);
+            let mut diag = err.diagnostic(file);
+            match char_at(text, err.at) {
+                Some('\t') => {
+                    diag = diag.with_help(
+                        "YAML does not allow tabs for indentation: indent with spaces (set your editor to insert spaces)",
+                    );
+                }
+                Some(c @ ('@' | '`')) => {
+                    diag = diag.with_help(format!(
+                        "text starting with `{c}` must be quoted, e.g. \"{c}ussr withdrew missiles\""
+                    ));
+                }
+                _ => {}
+            }
+            problems.push(diag);
+            bank.locations.broken.push(file.to_path_buf());
             return None;
         }
     };
@@ -277,6 +157,14 @@ pub fn load_text(
     }
     bank.locations.spans.insert(file.to_path_buf(), index);
     Some(kind)
+}
+
+/// The character at a 1-based line and column, if there is one.
+fn char_at(text: &str, at: Location) -> Option<char> {
+    text.lines()
+        .nth(at.line.checked_sub(1)?)?
+        .chars()
+        .nth(at.column.checked_sub(1)?)
 }
 
 /// One file being loaded.
@@ -366,6 +254,9 @@ impl FileLoader<'_> {
                     }
                 }
             }
+        }
+        if good.is_empty() && bad_spans.is_empty() {
+            self.bank.locations.broken.push(self.file.to_path_buf());
         }
         let whole = self.refine(whole);
         let inside_reported_item = bad_spans.iter().any(|p| self.index.contains(p, whole.at));
@@ -598,6 +489,47 @@ schemes:
         assert_eq!(
             problems[0].message,
             "missing key `title` at the top of the file"
+        );
+    }
+
+    #[test]
+    fn tabs_get_their_own_help() {
+        let (_, problems) = load_str("q.yaml", "subject: h\nquestions:\n\t- id: a\n");
+        assert_eq!((problems[0].line, problems[0].column), (3, 1));
+        assert!(problems[0].help.as_deref().unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn an_unquoted_group_reference_gets_its_own_help() {
+        let text = "subject: h\ntopic: t\nschemes:\n  - question: q\n    accept: [@ussr]\n";
+        let (_, problems) = load_str("s.yaml", text);
+        assert_eq!((problems[0].line, problems[0].column), (5, 14));
+        assert!(
+            problems[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("must be quoted")
+        );
+    }
+
+    #[test]
+    fn a_list_in_the_question_bank_folder_is_reported() {
+        let mut bank = Bank::default();
+        let mut problems = Vec::new();
+        let file = Path::new("question-bank/history/x.yaml");
+        load_text(file, "- a\n- b\n", false, &mut bank, &mut problems);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].message,
+            "wrong type for the file: found a list, expected a map of `key: value` lines"
+        );
+        let elsewhere = Path::new("notes/x.yaml");
+        problems.clear();
+        load_text(elsewhere, "- a\n", false, &mut bank, &mut problems);
+        assert!(
+            problems.is_empty(),
+            "files of no kind are skipped when walked"
         );
     }
 

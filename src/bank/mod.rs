@@ -4,7 +4,9 @@
 pub mod check;
 pub mod diagnostic;
 pub mod explain;
+pub mod files;
 pub mod load;
+pub mod schema;
 pub mod span;
 
 pub use check::{BrokenBank, check, load_checked};
@@ -76,6 +78,8 @@ pub struct Bank {
 /// Positions of the loaded items in their files.
 #[derive(Debug, Clone, Default)]
 pub struct Locations {
+    /// Every file read, recognised or not, in the order read.
+    pub files: Vec<PathBuf>,
     /// Each file's node positions.
     pub spans: BTreeMap<PathBuf, SpanIndex>,
     /// For `questions[i]` of the bank, its index in its file's `questions` list (they differ
@@ -85,12 +89,27 @@ pub struct Locations {
     pub scheme_items: Vec<usize>,
     /// The synonyms file each subject's groups came from.
     pub synonym_files: BTreeMap<String, PathBuf>,
+    /// Files that could not be read as YAML at all: their items are unknown, so
+    /// cross-checks skip what the file's topic might have held.
+    pub broken: Vec<PathBuf>,
     /// Question ids and scheme keys of items that failed to load: already reported, so
     /// cross-checks do not report them again as missing.
     pub unloaded: BTreeSet<String>,
 }
 
 impl Locations {
+    /// Whether a file of this subject and topic (`…/<subject>/<topic>.yaml`) failed to load,
+    /// so that what it held is unknown.
+    pub fn topic_unknown(&self, subject: &str, topic: &str) -> bool {
+        self.broken.iter().any(|file| {
+            file.file_stem().is_some_and(|s| s == topic)
+                && file
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .is_some_and(|p| p == subject)
+        })
+    }
+
     /// Where the node at `path` of `file` is (or its nearest ancestor; else the file start).
     pub fn locate(&self, file: &Path, path: &str) -> Location {
         self.spans

@@ -150,23 +150,33 @@ impl SpanIndex {
             .is_some_and(|n| n.start <= at && at < n.end)
     }
 
-    /// The file's text with everything outside the node at `path` blanked (newlines kept), so
-    /// the node can be parsed on its own and any error still reports the node's real line and
-    /// column.
+    /// The file's text with everything outside the node at `path` blanked, so the node can
+    /// be parsed on its own and any error still reports the node's real line and column.
+    /// Text before the node on its first line becomes spaces (keeping columns); everything
+    /// else outside it is removed, leaving empty lines (keeping line numbers) — never lines of
+    /// spaces, which a literal block scalar (`|`) would take as its own content.
     pub fn isolate(&self, text: &str, path: &str) -> Option<String> {
         let (start, end) = self.nodes.get(path)?.chars;
-        Some(
-            text.chars()
-                .enumerate()
-                .map(|(i, c)| {
-                    if (start..end).contains(&i) || c == '\n' || c == '\r' {
-                        c
-                    } else {
-                        ' '
-                    }
-                })
-                .collect(),
-        )
+        let mut out = String::with_capacity(text.len());
+        let mut line = String::new();
+        let mut kept_len = 0;
+        for (i, c) in text.chars().enumerate() {
+            if c == '\n' {
+                line.truncate(kept_len);
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+                kept_len = 0;
+            } else if (start..end).contains(&i) {
+                line.push(c);
+                kept_len = line.len();
+            } else {
+                line.push(' ');
+            }
+        }
+        line.truncate(kept_len);
+        out.push_str(&line);
+        Some(out)
     }
 }
 
@@ -375,6 +385,15 @@ questions:
             serde_yaml::Value::Number(2.into())
         );
         assert!(value.get("tags").is_none());
+    }
+
+    #[test]
+    fn isolating_never_feeds_spaces_to_a_literal_block() {
+        let doc = "items:\n  - text: |\n      one\n\n      two\n  - other: item\n";
+        let index = SpanIndex::build(doc);
+        let alone = index.isolate(doc, "items[0]").unwrap();
+        let value: serde_yaml::Value = serde_yaml::from_str(&alone).unwrap();
+        assert_eq!(value["text"].as_str(), Some("one\n\ntwo\n"));
     }
 
     #[test]

@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 /// Flags for `examkit check`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when there are no errors (warnings allowed), 1 when there are, 2 when a path does not exist.\nThe formats and every check are described in docs/format.md."
+)]
 pub struct Args {
     /// Files or folders to check (default: question-bank, mark-schemes and examples).
     pub paths: Vec<PathBuf>,
@@ -92,7 +95,7 @@ fn summary(bank: &bank::Bank, problems: &[Diagnostic]) -> String {
     };
     format!(
         "checked {} ({}, {}, {}): {found}",
-        plural(bank.locations.spans.len(), "file", "files"),
+        plural(bank.locations.files.len(), "file", "files"),
         plural(bank.questions.len(), "question", "questions"),
         plural(bank.schemes.len(), "scheme", "schemes"),
         plural(bank.blueprints.len(), "blueprint", "blueprints"),

@@ -1,9 +1,17 @@
 //! A scheme compiled for marking: patterns parsed, words stemmed and synonym groups expanded
 //! once, so marking an answer is only matching. Compile once, mark many answers (in
-//! parallel: a `Marker` is `Send + Sync`).
+//! parallel: a `Marker` is `Send + Sync`, and cloning one only bumps a reference count).
 
-use super::result::MarkResult;
-use crate::model::{Scheme, SynonymFile};
+use super::choice::{self, ChoiceKey};
+use super::compile::{Compiled, Compiler, Vocab};
+use super::develop::developed;
+use super::matcher::{Hit, Index, hits};
+use super::result::{Evidence, MarkResult, PenaltyOutcome, PointStatus};
+use super::score;
+use crate::model::{ChoiceOption, Point, Rules, Scheme, SynonymFile};
+use crate::text::{Analysis, analyse, words};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Why a scheme could not be compiled for marking.
 #[derive(Debug, thiserror::Error)]
@@ -26,12 +34,79 @@ pub enum MarkError {
         /// The group named.
         group: String,
     },
+    /// A scheme names a question (or part) the bank does not have, so its question text
+    /// (needed to tell echo from evidence) is unknown.
+    #[error(
+        "scheme `{key}`: no question `{key}` in the bank; check the scheme's `question` and `part`"
+    )]
+    UnknownQuestion {
+        /// Scheme key.
+        key: String,
+    },
 }
 
-/// A compiled scheme. (Interface placeholder: the engine replaces the body.)
+/// Stems of words known to be spelt correctly.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    stems: std::collections::BTreeSet<String>,
+}
+
+impl Lexicon {
+    /// Add every word of `text`.
+    pub fn add(&mut self, text: &str) {
+        let a = analyse(text);
+        for i in 0..a.tokens.len() {
+            if !a.tokens[i].number && !self.stems.contains(a.stem(i)) {
+                self.stems.insert(a.stem(i).to_string());
+            }
+        }
+    }
+}
+
+/// A compiled scheme.
 #[derive(Debug, Clone)]
 pub struct Marker {
+    inner: Arc<Inner>,
+}
+
+/// Everything compiled from a scheme.
+#[derive(Debug)]
+struct Inner {
     scheme: Scheme,
+    key: String,
+    vocab: Vocab,
+    /// Stems of the question's content words (minus `echo_allowed`).
+    question: HashSet<String>,
+    rules: CompiledRules,
+    penalties: Vec<Vec<Compiled>>,
+}
+
+/// The scheme's rules with every pattern compiled.
+#[derive(Debug)]
+pub(crate) enum CompiledRules {
+    Points(Vec<CompiledPoint>),
+    Levels(Vec<CompiledPoint>),
+    Choice(ChoiceKey),
+}
+
+/// A point with its patterns compiled.
+#[derive(Debug)]
+pub(crate) struct CompiledPoint {
+    pub accept: Vec<Compiled>,
+    pub reject: Vec<Compiled>,
+    /// `Some` when the point has a `develop`; the patterns may be empty (any explanation).
+    pub develop: Option<Vec<Compiled>>,
+}
+
+/// What matching found for one point, before "any N" and caps.
+#[derive(Debug, Clone)]
+pub(crate) struct PointFinding {
+    pub status: PointStatus,
+    /// The words that made, negated or rejected the point.
+    pub evidence: Option<Hit>,
+    pub developed: bool,
+    /// The only matches repeated the question.
+    pub echo_only: bool,
 }
 
 impl Marker {
@@ -42,29 +117,248 @@ impl Marker {
         question_text: &str,
         synonyms: Option<&SynonymFile>,
     ) -> Result<Marker, MarkError> {
-        let _ = (question_text, synonyms);
+        Marker::with_options(scheme, question_text, synonyms, &[])
+    }
+
+    /// As [`Marker::new`], also knowing a multiple-choice question's options, so that an
+    /// answer giving an option's text rather than its letter is understood.
+    pub fn with_options(
+        scheme: &Scheme,
+        question_text: &str,
+        synonyms: Option<&SynonymFile>,
+        options: &[ChoiceOption],
+    ) -> Result<Marker, MarkError> {
+        Marker::build(
+            scheme,
+            question_text,
+            synonyms,
+            options,
+            &Lexicon::default(),
+        )
+    }
+
+    /// Compile with the words of a whole bank known to be correctly spelt.
+    pub(crate) fn build(
+        scheme: &Scheme,
+        question_text: &str,
+        synonyms: Option<&SynonymFile>,
+        options: &[ChoiceOption],
+        lexicon: &Lexicon,
+    ) -> Result<Marker, MarkError> {
+        let key = scheme.key();
+        let shared = synonyms.into_iter().flat_map(|s| s.groups.iter());
+        let mut compiler = Compiler::new(
+            &key,
+            shared.chain(scheme.synonyms.iter()),
+            question_text,
+            &scheme.echo_allowed,
+        );
+        let mut own = Lexicon::default();
+        own.add(question_text);
+        own.add(&scheme.model_answer);
+        for point in scheme.rules.points() {
+            own.add(&point.label);
+        }
+        compiler.known_words(own.stems.iter().map(String::as_str));
+        compiler.known_words(lexicon.stems.iter().map(String::as_str));
+        let rules = match &scheme.rules {
+            Rules::Points(p) => CompiledRules::Points(compile_points(&mut compiler, &p.points)?),
+            Rules::Levels(l) => CompiledRules::Levels(compile_points(&mut compiler, &l.points)?),
+            Rules::Choice(c) => CompiledRules::Choice(ChoiceKey::new(&c.correct, options)),
+        };
+        let penalties = scheme
+            .penalties
+            .iter()
+            .map(|p| compiler.patterns(&p.when))
+            .collect::<Result<_, _>>()?;
         Ok(Marker {
-            scheme: scheme.clone(),
+            inner: Arc::new(Inner {
+                scheme: scheme.clone(),
+                key,
+                vocab: compiler.vocab,
+                question: compiler.question,
+                rules,
+                penalties,
+            }),
         })
     }
 
     /// The scheme this marker applies.
     pub fn scheme(&self) -> &Scheme {
-        &self.scheme
+        &self.inner.scheme
+    }
+
+    /// The scheme's key: `id` or `id/part`.
+    pub fn key(&self) -> &str {
+        &self.inner.key
     }
 
     /// Mark one answer. Never panics, whatever the text; the mark is within 0..=max.
     pub fn mark(&self, answer: &str) -> MarkResult {
-        let _ = answer;
-        MarkResult {
-            key: self.scheme.key(),
+        let c = &*self.inner;
+        let analysis = analyse(answer);
+        let mut result = MarkResult {
+            key: c.key.clone(),
             awarded: 0,
-            max: self.scheme.max,
+            max: c.scheme.max,
             points: Vec::new(),
             level: None,
             penalties: Vec::new(),
             notes: Vec::new(),
-            model_answer: self.scheme.model_answer.clone(),
+            model_answer: c.scheme.model_answer.clone(),
+        };
+        if analysis.tokens.is_empty() {
+            result.notes.push("No answer was given.".to_string());
+        }
+        let ix = Index::new(&analysis, &c.vocab, &c.question);
+        let mark = match (&c.rules, &c.scheme.rules) {
+            (CompiledRules::Choice(key), _) => choice::mark(key, answer, &analysis, &mut result),
+            (CompiledRules::Points(points), Rules::Points(rules)) => {
+                let found = find_points(points, &ix);
+                score::points(rules, &found, &analysis, answer, &mut result)
+            }
+            (CompiledRules::Levels(points), Rules::Levels(rules)) => {
+                let found = find_points(points, &ix);
+                score::levels(rules, &found, &analysis, answer, &mut result)
+            }
+            _ => super::result::Mark::zero(c.scheme.max),
+        };
+        let mut mark = mark;
+        for (penalty, patterns) in c.scheme.penalties.iter().zip(&c.penalties) {
+            let mut found = Vec::new();
+            for p in patterns {
+                hits(p, &ix, &mut found);
+            }
+            if let Some(hit) = found.iter().find(|h| h.positive()) {
+                let before = mark.awarded();
+                mark = mark.minus(penalty.marks);
+                result.penalties.push(PenaltyOutcome {
+                    label: penalty.label.clone(),
+                    marks: before - mark.awarded(),
+                    evidence: vec![evidence(&analysis, answer, hit)],
+                });
+            }
+        }
+        if result
+            .points
+            .iter()
+            .all(|p| p.status != PointStatus::Credited)
+            && !result.points.is_empty()
+            && mostly_question(&analysis, &c.question)
+        {
+            result.notes.push(
+                "Your answer mostly repeats the question: words from the question earn nothing \
+                 on their own. Add what you know that the question does not say."
+                    .to_string(),
+            );
+        }
+        result.awarded = mark.awarded();
+        result
+    }
+}
+
+fn compile_points(c: &mut Compiler, points: &[Point]) -> Result<Vec<CompiledPoint>, MarkError> {
+    points
+        .iter()
+        .map(|p| {
+            Ok(CompiledPoint {
+                accept: c.patterns(&p.accept)?,
+                reject: c.patterns(&p.reject)?,
+                develop: match &p.develop {
+                    Some(d) => Some(c.patterns(&d.accept)?),
+                    None => None,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Match every point: credited, negated, rejected or missed, and whether developed.
+fn find_points(points: &[CompiledPoint], ix: &Index) -> Vec<PointFinding> {
+    let mut found = Vec::new();
+    let mut detail = Vec::new();
+    points
+        .iter()
+        .map(|point| {
+            found.clear();
+            for p in &point.accept {
+                hits(p, ix, &mut found);
+            }
+            found.sort_unstable();
+            let mut rejected = Vec::new();
+            for p in &point.reject {
+                hits(p, ix, &mut rejected);
+            }
+            if let Some(r) = rejected.iter().find(|h| h.positive()) {
+                return PointFinding {
+                    status: PointStatus::Rejected,
+                    evidence: Some(*r),
+                    developed: false,
+                    echo_only: false,
+                };
+            }
+            let positive: Vec<Hit> = found.iter().copied().filter(Hit::positive).collect();
+            if let Some(first) = positive.first() {
+                let detail = match &point.develop {
+                    Some(patterns) if !patterns.is_empty() => {
+                        detail.clear();
+                        for p in patterns {
+                            hits(p, ix, &mut detail);
+                        }
+                        Some(detail.as_slice())
+                    }
+                    _ => None,
+                };
+                let dev_hit = positive.iter().find(|h| developed(h, detail, ix));
+                return PointFinding {
+                    status: PointStatus::Credited,
+                    evidence: Some(*dev_hit.unwrap_or(first)),
+                    developed: dev_hit.is_some(),
+                    echo_only: false,
+                };
+            }
+            if let Some(neg) = found.iter().find(|h| h.negated && !h.echo) {
+                return PointFinding {
+                    status: PointStatus::Negated,
+                    evidence: Some(*neg),
+                    developed: false,
+                    echo_only: false,
+                };
+            }
+            PointFinding {
+                status: PointStatus::Missed,
+                evidence: found.first().copied(),
+                developed: false,
+                echo_only: !found.is_empty(),
+            }
+        })
+        .collect()
+}
+
+/// The answer's words at a hit, as evidence.
+pub(crate) fn evidence(a: &Analysis, answer: &str, hit: &Hit) -> Evidence {
+    let first = a.tokens[hit.start as usize].span;
+    let last = a.tokens[(hit.end as usize).saturating_sub(1).max(hit.start as usize)].span;
+    let span = first.cover(last);
+    Evidence {
+        start: span.start(),
+        end: span.end(),
+        text: answer[span.start()..span.end()].to_string(),
+    }
+}
+
+/// Whether most of the answer's content words are the question's.
+fn mostly_question(a: &Analysis, question: &HashSet<String>) -> bool {
+    let mut content = 0usize;
+    let mut echo = 0usize;
+    for i in 0..a.tokens.len() {
+        if words::is_stop_word(a.word(i)) {
+            continue;
+        }
+        content += 1;
+        if question.contains(a.stem(i)) {
+            echo += 1;
         }
     }
+    content > 0 && echo * 10 >= content * 6
 }

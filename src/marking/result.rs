@@ -103,3 +103,62 @@ pub struct PenaltyOutcome {
     /// The words that triggered it.
     pub evidence: Vec<Evidence>,
 }
+
+/// A mark out of a maximum. It cannot exceed its maximum or go below zero: every way of
+/// making one clamps, so no caller has to remember to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Mark {
+    awarded: u32,
+    max: u32,
+}
+
+impl Mark {
+    /// `awarded` out of `max`, clamped into `0..=max` (a negative total after penalties
+    /// is 0).
+    pub fn clamped(awarded: i64, max: u32) -> Mark {
+        Mark {
+            awarded: awarded.clamp(0, max as i64) as u32,
+            max,
+        }
+    }
+
+    /// Nothing out of `max`.
+    pub fn zero(max: u32) -> Mark {
+        Mark { awarded: 0, max }
+    }
+
+    /// Marks awarded.
+    pub fn awarded(self) -> u32 {
+        self.awarded
+    }
+
+    /// The maximum.
+    pub fn max(self) -> u32 {
+        self.max
+    }
+
+    /// This mark less `marks`, never below 0.
+    pub fn minus(self, marks: u32) -> Mark {
+        Mark::clamped(self.awarded as i64 - marks as i64, self.max)
+    }
+}
+
+impl MarkResult {
+    /// The mark as a [`Mark`].
+    pub fn mark(&self) -> Mark {
+        Mark::clamped(self.awarded as i64, self.max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_clamp_into_range() {
+        assert_eq!(Mark::clamped(12, 8).awarded(), 8);
+        assert_eq!(Mark::clamped(-3, 8).awarded(), 0);
+        assert_eq!(Mark::clamped(5, 8).minus(7).awarded(), 0);
+        assert_eq!(Mark::clamped(5, 8).minus(2).awarded(), 3);
+    }
+}

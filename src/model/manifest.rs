@@ -5,10 +5,11 @@
 
 use super::blueprint::GradeBoundary;
 use super::board::Board;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What was printed, and how to mark it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// Stable id of this paper: board, code, seed and variant, e.g. `aqa-8145-1b-s7-v1`.
@@ -41,7 +42,7 @@ pub struct Manifest {
 }
 
 /// One markable item: a question, or one part of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestItem {
     /// Number as printed, e.g. `01`, `1(a)`, `3(ii)`.
@@ -60,6 +61,25 @@ pub struct ManifestItem {
     pub section: String,
 }
 
+impl Manifest {
+    /// The grade a raw mark earns, if the paper has boundaries.
+    pub fn grade_for(&self, raw: u32) -> Option<&str> {
+        self.grade_boundaries
+            .iter()
+            .filter(|b| raw >= b.min)
+            .max_by_key(|b| b.min)
+            .map(|b| b.grade.as_str())
+    }
+
+    /// How many questions of the section titled `title` count (all when `None`).
+    pub fn section_answer(&self, title: &str) -> Option<u32> {
+        self.sections
+            .iter()
+            .find(|s| s.title == title)
+            .and_then(|s| s.answer)
+    }
+}
+
 impl ManifestItem {
     /// The scheme key this item is marked with: `id` or `id/part`.
     pub fn scheme_key(&self) -> String {
@@ -71,7 +91,7 @@ impl ManifestItem {
 }
 
 /// A section of the paper, for "answer N of these" rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestSection {
     /// Section title as printed (items refer to it).

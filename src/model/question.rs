@@ -61,6 +61,7 @@ pub struct Question {
     pub answer_space: Option<AnswerSpace>,
     /// Difficulty from 1 (easiest) to 5 (hardest).
     #[serde(default = "default_difficulty")]
+    #[schemars(range(min = 1, max = 5))]
     pub difficulty: u8,
     /// Free tags: blueprints can require them (e.g. `consequences`, `utility`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

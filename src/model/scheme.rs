@@ -250,7 +250,8 @@ pub struct PatternSpec {
     /// A regular expression, matched against the normalised answer text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
-    /// Most words allowed between consecutive words of a phrase (default 2).
+    /// Most words allowed between consecutive words of a phrase (default 3, counted in
+    /// content words).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap: Option<u32>,
     /// Whether a phrase's words must come in order (default true).

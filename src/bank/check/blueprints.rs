@@ -55,8 +55,11 @@ struct Place {
 }
 
 pub(super) fn check(c: &mut Checker<'_>) {
+    // With no questions loaded (a blueprint checked on its own) only the blueprint's own
+    // consistency can be judged.
+    let with_bank = !c.bank.questions.is_empty();
     for bb in &c.bank.blueprints {
-        check_blueprint(c, bb);
+        check_blueprint(c, bb, with_bank);
     }
 }
 
@@ -76,7 +79,7 @@ fn slot_name(bp: &Blueprint, section: usize, slot: usize) -> String {
     )
 }
 
-fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint) {
+fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint, with_bank: bool) {
     let bp = &bb.blueprint;
     let file = bb.file.as_path();
     let bank = c.bank;
@@ -96,7 +99,7 @@ fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint) {
                     "use 1 or more, or remove the slot",
                 );
             }
-            if fits.len() < slot.count as usize {
+            if with_bank && fits.len() < slot.count as usize {
                 short = true;
                 c.error(
                     file,
@@ -135,9 +138,10 @@ fn check_blueprint(c: &mut Checker<'_>, bb: &BankBlueprint) {
             );
         }
     }
-    if !short {
+    if with_bank && !short {
         check_matching(c, bb, &places);
     }
+    check_topics(c, bb);
     check_boundaries(c, bb);
 }
 
@@ -280,7 +284,7 @@ fn check_boundaries(c: &mut Checker<'_>, bb: &BankBlueprint) {
                 file,
                 &path,
                 format!(
-                    "grade {} needs {} marks, not fewer than grade {} above it ({})",
+                    "grade {} (min {}) must need fewer marks than grade {} above it (min {})",
                     b.grade,
                     b.min,
                     bp.grade_boundaries[k - 1].grade,
@@ -319,4 +323,40 @@ fn paper_total(bp: &Blueprint) -> Option<u32> {
         total += worth.iter().take(take).sum::<u32>();
     }
     Some(total)
+}
+
+/// Slot topics that no question of the subject has: usually a misspelt topic key, which
+/// would silently narrow the slot.
+fn check_topics(c: &mut Checker<'_>, bb: &BankBlueprint) {
+    let bp = &bb.blueprint;
+    let known: std::collections::BTreeSet<&str> = c
+        .bank
+        .questions
+        .iter()
+        .filter(|q| q.subject == bp.subject)
+        .map(|q| q.topic.as_str())
+        .collect();
+    if known.is_empty() {
+        return;
+    }
+    for (si, section) in bp.sections.iter().enumerate() {
+        for (ki, slot) in section.slots.iter().enumerate() {
+            for (ti, topic) in slot.topics.iter().enumerate() {
+                if known.contains(topic.as_str()) {
+                    continue;
+                }
+                let help = match crate::bank::explain::nearest(topic, known.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the bank's {} topics are {}", bp.subject, join(&known)),
+                };
+                let path = span::item(&span::child(&slot_path(si, ki), "topics"), ti);
+                c.error(
+                    bb.file.as_path(),
+                    &path,
+                    format!("no {} question has topic `{topic}`", bp.subject),
+                    help,
+                );
+            }
+        }
+    }
 }

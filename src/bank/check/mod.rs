@@ -13,6 +13,10 @@ mod headers;
 mod patterns;
 mod questions;
 mod schemes;
+mod synonyms;
+
+pub use blueprints::{describe_slot, slot_accepts};
+pub use patterns::group_refs;
 
 use super::{Bank, Diagnostic, Location, Severity, load};
 use std::fmt;
@@ -28,6 +32,7 @@ pub fn check(bank: &Bank) -> Vec<Diagnostic> {
     questions::check(&mut checker);
     schemes::check(&mut checker);
     patterns::check(&mut checker);
+    synonyms::check(&mut checker);
     blueprints::check(&mut checker);
     let mut out = checker.out;
     sort(&mut out);

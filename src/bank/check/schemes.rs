@@ -5,7 +5,7 @@
 use super::{Checker, join, marks};
 use crate::bank::explain::nearest;
 use crate::bank::{BankQuestion, BankScheme, span};
-use crate::model::{ChoiceOption, LevelRules, Point, PointRules, Rules};
+use crate::model::{ChoiceOption, LevelRules, Point, PointRules, QuestionType, Rules};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -53,6 +53,7 @@ struct Target<'a> {
     what: String,
     marks: u32,
     options: &'a [ChoiceOption],
+    multiple_choice: bool,
 }
 
 /// Find the question (or part) a scheme marks, reporting a scheme that marks nothing.
@@ -65,7 +66,9 @@ fn against_question<'a>(
     let scheme = &bs.scheme;
     let file = bs.file.as_path();
     let Some(bq) = questions.get(scheme.question.as_str()) else {
-        if !c.bank.locations.unloaded.contains(&scheme.question) {
+        let unknown = c.bank.locations.unloaded.contains(&scheme.question)
+            || c.bank.locations.topic_unknown(&bs.subject, &bs.topic);
+        if !unknown {
             let help = match nearest(&scheme.question, questions.keys().copied()) {
                 Some(near) => format!("did you mean `{near}`? Otherwise add the question to the bank or delete this scheme"),
                 None => "check the id against the question bank, add the question, or delete this scheme".to_string(),
@@ -83,11 +86,26 @@ fn against_question<'a>(
         return None;
     };
     let q = &bq.question;
+    if (bq.subject.as_str(), bq.topic.as_str()) != (bs.subject.as_str(), bs.topic.as_str()) {
+        c.warning(
+            file,
+            &span::child(path, "question"),
+            format!(
+                "question `{}` is on topic `{}/{}`, but this scheme file is for `{}/{}`",
+                q.id, bq.subject, bq.topic, bs.subject, bs.topic
+            ),
+            format!(
+                "move the scheme to mark-schemes/{}/{}.yaml, beside its question's topic",
+                bq.subject, bq.topic
+            ),
+        );
+    }
     match (&scheme.part, q.has_parts()) {
         (None, false) => Some(Target {
             what: format!("question `{}`", q.id),
             marks: q.marks,
             options: &q.options,
+            multiple_choice: q.kind == QuestionType::MultipleChoice,
         }),
         (None, true) => {
             c.error(
@@ -119,6 +137,7 @@ fn against_question<'a>(
                 what: format!("part ({label}) of question `{}`", q.id),
                 marks: part.marks,
                 options: &part.options,
+                multiple_choice: part.kind == QuestionType::MultipleChoice,
             }),
             None => {
                 c.error(
@@ -142,6 +161,9 @@ fn without_scheme(
 ) {
     let q = &bq.question;
     let file = bq.file.as_path();
+    if c.bank.locations.topic_unknown(&bq.subject, &bq.topic) {
+        return;
+    }
     let where_ = format!("mark-schemes/{}/{}.yaml", bq.subject, bq.topic);
     if q.parts.is_empty() {
         if !keys.contains_key(&q.id) && !c.bank.locations.unloaded.contains(&q.id) {
@@ -191,7 +213,49 @@ fn check_rules(c: &mut Checker<'_>, bs: &BankScheme, path: &str, target: Option<
             format!("make `max: {}`, or correct the question's marks", t.marks),
         );
     }
+    if scheme.model_answer.trim().is_empty() {
+        c.error(
+            file,
+            &span::child(path, "model_answer"),
+            "empty model answer",
+            "write a full-mark answer in a student's voice: it is shown after marking and must earn full marks",
+        );
+    }
+    for (k, penalty) in scheme.penalties.iter().enumerate() {
+        if penalty.when.is_empty() {
+            c.error_key(
+                file,
+                &span::child(&span::item(&span::child(path, "penalties"), k), "when"),
+                format!(
+                    "penalty \"{}\" has no phrasings under `when`",
+                    penalty.label
+                ),
+                "list the wrong statement's phrasings under `when`",
+            );
+        }
+    }
     let rules = span::child(path, "rules");
+    let is_choice = matches!(scheme.rules, Rules::Choice(_));
+    if let Some(t) = target
+        && t.multiple_choice != is_choice
+    {
+        let (message, help) = if is_choice {
+            (
+                format!(
+                    "{} is not multiple choice, but this scheme marks it by `choice`",
+                    t.what
+                ),
+                "mark it with `points` or `levels`, or make it `type: multiple-choice` with `options`",
+            )
+        } else {
+            (
+                format!("{} is multiple choice: mark it with `choice`", t.what),
+                "write `rules: {choice: {correct: <label>}}`",
+            )
+        };
+        c.error_key(file, &rules, message, help);
+        return;
+    }
     match &scheme.rules {
         Rules::Points(p) => {
             let ppath = span::child(&rules, "points");
@@ -226,19 +290,6 @@ fn check_rules(c: &mut Checker<'_>, bs: &BankScheme, path: &str, target: Option<
                     "use the label of the right option, exactly as the question lists it",
                 );
             }
-        }
-    }
-    for (k, penalty) in scheme.penalties.iter().enumerate() {
-        if penalty.when.is_empty() {
-            c.error_key(
-                file,
-                &span::child(&span::item(&span::child(path, "penalties"), k), "when"),
-                format!(
-                    "penalty \"{}\" has no phrasings under `when`",
-                    penalty.label
-                ),
-                "list the wrong statement's phrasings under `when`",
-            );
         }
     }
 }
@@ -429,6 +480,34 @@ fn check_levels(c: &mut Checker<'_>, file: &Path, path: &str, rules: &LevelRules
             format!("the top level ends at {top} but `max` is {max}"),
             format!("end the top level at {max}"),
         );
+    }
+    // The answer goes to the highest level whose requirements it meets, so a level is dead
+    // when a higher one asks for no more — unless a cap can bring an answer down to it.
+    for (k, level) in rules.levels.iter().enumerate() {
+        let needs = level.requires;
+        let higher = rules.levels[k + 1..].iter().find(|h| {
+            h.requires.points <= needs.points
+                && h.requires.developed <= needs.developed
+                && h.requires.sides <= needs.sides
+        });
+        let capped_here = rules.caps.iter().any(|c| c.max_level == level.level);
+        if let Some(higher) = higher
+            && !capped_here
+        {
+            c.error(
+                file,
+                &span::child(&span::item(&levels_path, k), "requires"),
+                format!(
+                    "level {} can never be awarded: level {} above it asks for no more (points {}, developed {}, sides {})",
+                    level.level,
+                    higher.level,
+                    higher.requires.points,
+                    higher.requires.developed,
+                    higher.requires.sides
+                ),
+                "make each level's `requires` ask for more than the level below",
+            );
+        }
     }
     for (k, cap) in rules.caps.iter().enumerate() {
         if cap.max_level == 0 || cap.max_level as usize > rules.levels.len() {

@@ -1,0 +1,263 @@
+//! Layout checks that need no PDF: everything inside the printable area, no text
+//! overflowing its box, keep-together and frame rules, booklet page counts.
+
+use super::page::{Bounds, Document, Item, PRINTABLE};
+use super::*;
+use crate::model::{Blueprint, Board, Question, Scheme};
+use crate::paper::{Paper, PaperQuestion, PaperSection};
+
+#[derive(serde::Deserialize)]
+struct Fixture {
+    questions: Vec<Question>,
+    schemes: Vec<Scheme>,
+}
+
+fn blueprint(board: Board) -> Blueprint {
+    let text = match board {
+        Board::Aqa => include_str!("../../examples/papers/aqa-cold-war.yaml"),
+        Board::Edexcel => include_str!("../../examples/papers/edexcel-cold-war.yaml"),
+        Board::Cie => include_str!("../../examples/papers/cie-cold-war.yaml"),
+    };
+    serde_yaml::from_str(text).unwrap()
+}
+
+fn fixture() -> Fixture {
+    let text = include_str!("../../tests/fixtures/paper/questions.yaml");
+    let yaml: serde_yaml::Value = serde_yaml::from_str(text).unwrap();
+    serde_json::from_value(serde_json::to_value(yaml).unwrap()).unwrap()
+}
+
+fn paper(board: Board, questions: Vec<Question>, schemes: &[Scheme]) -> Paper {
+    let blueprint = blueprint(board);
+    let sections = blueprint
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| PaperSection {
+            title: s.title.clone(),
+            rubric: s.rubric.clone(),
+            answer: None,
+            questions: questions
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| k % blueprint.sections.len() == i)
+                .map(|(k, q)| PaperQuestion {
+                    number: k as u32 + 1,
+                    question: q.clone(),
+                    topic_title: "Topic – Dubček".into(),
+                    schemes: schemes
+                        .iter()
+                        .filter(|s| s.question == q.id)
+                        .cloned()
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Paper {
+        blueprint,
+        paper_id: format!("{}-test-s1-v1", board.key()),
+        seed: 1,
+        variant: 1,
+        bank_version: "test".into(),
+        sections,
+    }
+}
+
+/// The fixture with every text stretched: very long words, paragraphs, titles, lists.
+fn stretched(board: Board) -> Paper {
+    let f = fixture();
+    let monster = "Rákosi–Gerő–Nagy–Kádár–Gomułka–Dubček–Husák–Ulbricht–Honecker".repeat(3);
+    let long = |s: &str| format!("{s} {monster} {}", s.repeat(4));
+    let questions = f
+        .questions
+        .iter()
+        .map(|q| {
+            let mut q = q.clone();
+            q.text = long(&q.text);
+            for s in &mut q.sources {
+                s.label = long(&s.label);
+                s.provenance = long(&s.provenance);
+                s.text = format!("{}\n\n{monster}\n\n{}", s.text.repeat(5), s.text);
+            }
+            for p in &mut q.parts {
+                p.text = long(&p.text);
+            }
+            for o in &mut q.options {
+                o.text = long(&o.text);
+            }
+            q
+        })
+        .collect();
+    let schemes: Vec<Scheme> = f
+        .schemes
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            s.model_answer = long(&s.model_answer);
+            s.guidance.push(monster.clone());
+            s
+        })
+        .collect();
+    let mut p = paper(board, questions, &schemes);
+    let bp = &mut p.blueprint;
+    bp.title = long(&bp.title);
+    bp.qualification = long(&bp.qualification);
+    bp.code = format!("{}{}", bp.code, "X".repeat(20));
+    bp.materials = vec![long("a black pen"); 3];
+    bp.instructions = (0..30)
+        .map(|i| long(&format!("Instruction {i}.")))
+        .collect();
+    for s in &mut p.sections {
+        s.title = long(&s.title);
+        s.rubric = s.rubric.as_deref().map(long);
+    }
+    p
+}
+
+fn normal(board: Board) -> Paper {
+    let f = fixture();
+    paper(board, f.questions, &f.schemes)
+}
+
+fn check_inside(doc: &Document, what: &str) {
+    for (n, page) in doc.pages.iter().enumerate() {
+        let boxes: Vec<Bounds> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Box(_) => Some(i.bounds()),
+                _ => None,
+            })
+            .collect();
+        for item in &page.items {
+            let b = item.bounds();
+            assert!(
+                PRINTABLE.contains(&b),
+                "{what} page {}: {item:?} leaves the printable area",
+                n + 1
+            );
+            if let Item::Text(t) = item {
+                // A text that starts inside a box ends inside it.
+                for frame in &boxes {
+                    let start_inside = t.x > frame.x0
+                        && t.x < frame.x1
+                        && t.baseline > frame.y0
+                        && t.baseline < frame.y1;
+                    assert!(
+                        !start_inside || b.x1 <= frame.x1 + 0.01,
+                        "{what} page {}: {:?} overflows box {frame:?}",
+                        n + 1,
+                        t.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn nothing_leaves_the_printable_area_or_its_box() {
+    for board in Board::ALL {
+        for (kind, p) in [("normal", normal(board)), ("stretched", stretched(board))] {
+            let qp = question_paper(&p).unwrap();
+            check_inside(&qp, &format!("{board} {kind} paper"));
+            let ms = mark_scheme(&p).unwrap();
+            check_inside(&ms, &format!("{board} {kind} scheme"));
+        }
+    }
+}
+
+#[test]
+fn papers_are_padded_to_booklets_with_labelled_blank_pages() {
+    for board in Board::ALL {
+        let doc = question_paper(&stretched(board)).unwrap();
+        assert_eq!(doc.pages.len() % 4, 0, "{board}");
+        let style = style::for_board(board);
+        let blank: Vec<usize> = doc
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.text().contains(style.blank_page()))
+            .map(|(i, _)| i)
+            .collect();
+        // Blank pages only at the end, and no "Turn over" on them or on the page before.
+        if let Some(&first) = blank.first() {
+            assert_eq!(blank, (first..doc.pages.len()).collect::<Vec<_>>());
+            assert!(!doc.pages[first - 1].text().contains("Turn over"));
+        }
+        assert!(!doc.pages.last().unwrap().text().contains("Turn over"));
+    }
+}
+
+#[test]
+fn every_word_of_a_long_source_is_printed_once_across_pages() {
+    let p = stretched(Board::Aqa);
+    let doc = question_paper(&p).unwrap();
+    let all: String = doc.pages.iter().map(|p| p.text()).collect();
+    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("(continued)"),
+        "a stretched source must break across pages"
+    );
+    let source = &p.questions().next().unwrap().question.sources[0].text;
+    let words: Vec<&str> = source.split_whitespace().take(40).collect();
+    assert!(flat.contains(&words.join(" ")));
+}
+
+#[test]
+fn headings_are_never_stranded_without_answer_lines() {
+    for board in Board::ALL {
+        let doc = question_paper(&normal(board)).unwrap();
+        for (n, page) in doc.pages.iter().enumerate().skip(1) {
+            // The lowest question text on a page must have an answer line below it.
+            let texts: Vec<&super::page::TextRun> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t)
+                        if t.face == font::Face::Regular
+                            && t.size == style::BODY_SIZE
+                            && t.x >= style::TEXT_X - 0.1 =>
+                    {
+                        Some(t)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let rules: Vec<f32> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Rule(r) if r.thickness < 1.0 => Some(r.y1),
+                    _ => None,
+                })
+                .collect();
+            if let Some(last) = texts.iter().map(|t| t.baseline).reduce(f32::max) {
+                let below = rules.iter().filter(|&&y| y > last).count();
+                let framed = page
+                    .items
+                    .iter()
+                    .any(|i| matches!(i, Item::Box(b) if b.width > 100.0 && b.y > last));
+                let options = page.text().contains("Tick");
+                assert!(
+                    below >= 2
+                        || framed
+                        || options
+                        || page.text().contains("END OF")
+                        || page.text().contains("TOTAL FOR PAPER"),
+                    "{board} page {}: text at {last} has {below} lines below it:\n{}",
+                    n + 1,
+                    page.text()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_cambridge_cover_states_the_page_count() {
+    let doc = question_paper(&normal(Board::Cie)).unwrap();
+    let cover = doc.pages[0].text();
+    assert!(cover.contains(&format!("This document has {} pages.", doc.pages.len())));
+}

@@ -1,0 +1,76 @@
+//! Whether a point is *developed*: explained with a reason or consequence, or supported
+//! with detail, in the sentence that makes it or the next one.
+
+use super::matcher::{Hit, Index};
+use crate::text::{Analysis, words};
+
+/// Content words an explanation needs after its connective ("because it was bad" is not
+/// an explanation; "because he wanted to weaken Stalin's supporters" is).
+pub const MIN_EXPLANATION_WORDS: usize = 3;
+
+/// A connective in the next sentence must open it (within this many tokens): "This
+/// meant…", "As a result…".
+const NEXT_SENTENCE_LEAD: usize = 4;
+
+/// Whether the point made at `hit` is developed. `detail` holds the hits of the point's
+/// `develop.accept` patterns; `None` means "any explanation counts".
+pub fn developed(hit: &Hit, detail: Option<&[Hit]>, ix: &Index) -> bool {
+    match detail {
+        Some(detail) => detail.iter().any(|d| {
+            d.positive()
+                && ((d.sentence == hit.sentence && (d.end <= hit.start || d.start >= hit.end))
+                    || d.sentence == hit.sentence + 1)
+        }),
+        None => explained(hit, ix.analysis),
+    }
+}
+
+fn explained(hit: &Hit, a: &Analysis) -> bool {
+    let s = hit.sentence as usize;
+    let Some(range) = a.sentences.get(s) else {
+        return false;
+    };
+    let outside = |t: usize| t < hit.start as usize || t >= hit.end as usize;
+    let mut t = range.start;
+    while t < range.end {
+        if let Some(len) = connective_at(a, t, range.end)
+            && outside(t)
+        {
+            let after = (t + len..range.end)
+                .filter(|&u| outside(u) && is_content(a, u))
+                .count();
+            if after >= MIN_EXPLANATION_WORDS {
+                return true;
+            }
+        }
+        t += 1;
+    }
+    if let Some(next) = a.sentences.get(s + 1) {
+        let lead_end = (next.start + NEXT_SENTENCE_LEAD).min(next.end);
+        for t in next.start..lead_end {
+            if let Some(len) = connective_at(a, t, next.end) {
+                let after = (t + len..next.end).filter(|&u| is_content(a, u)).count();
+                if after >= MIN_EXPLANATION_WORDS {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Length of the connective starting at token `t`, if one does (longest first).
+pub fn connective_at(a: &Analysis, t: usize, end: usize) -> Option<usize> {
+    words::CONNECTIVES
+        .iter()
+        .filter(|c| t + c.len() <= end && c.iter().enumerate().all(|(k, w)| a.word(t + k) == *w))
+        .map(|c| c.len())
+        .max()
+}
+
+/// A word that carries meaning: not a stop word, and a real word (two letters or more, or
+/// a number).
+pub fn is_content(a: &Analysis, t: usize) -> bool {
+    let w = a.word(t);
+    !words::is_stop_word(w) && (w.len() >= 2 || a.tokens[t].number)
+}

@@ -1,0 +1,511 @@
+//! Finding where compiled patterns occur in an answer.
+//!
+//! An answer's tokens are looked up in the marker's vocabulary once ([`Index::new`]),
+//! giving a sorted posting list from word id to token positions. A phrase then only asks
+//! "where does each of my words occur?" and searches the few candidate positions for a
+//! placement inside one sentence that respects the gap and order rules.
+
+use super::compile::{Compiled, Echo, FuzzyEntry, Key, Phrase, Vocab, WordRef, letter_mask};
+use crate::text::{Analysis, words};
+use std::collections::HashSet;
+
+const NONE: u32 = u32::MAX;
+
+/// Most hits kept per pattern: a point is credited once, so the first few suffice.
+const MAX_HITS: usize = 32;
+
+/// Most search steps spent on one phrase, so adversarial input (the same words a million
+/// times in one sentence) cannot make marking hang.
+const MAX_STEPS: usize = 200_000;
+
+/// Negators reach this many tokens forward ("it was never about the secret police").
+const NEGATION_REACH: usize = 5;
+
+/// Where a pattern matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    /// Sentence index.
+    pub sentence: u32,
+    /// First token matched.
+    pub start: u32,
+    /// One past the last token matched.
+    pub end: u32,
+    /// Stated as not happening.
+    pub negated: bool,
+    /// Only repeats the question.
+    pub echo: bool,
+}
+
+impl Hit {
+    /// Counts as evidence for a point: neither negated nor an echo of the question.
+    pub fn positive(&self) -> bool {
+        !self.negated && !self.echo
+    }
+}
+
+/// An answer's tokens looked up in a marker's vocabulary.
+pub struct Index<'a> {
+    /// The analysed answer.
+    pub analysis: &'a Analysis,
+    /// The question's content stems.
+    question: &'a HashSet<String>,
+    stem_ids: Vec<u32>,
+    surface_ids: Vec<u32>,
+    /// `content[t]`: how many content (non-stop) words come before token `t`. Gaps are
+    /// counted in content words, since stop words are optional everywhere else too.
+    content: Vec<u32>,
+    /// `(class << 32 | id, token)`, sorted. Classes: 0 stem, 1 fuzzy stem, 2 surface,
+    /// 3 fuzzy surface.
+    postings: Vec<(u64, u32)>,
+}
+
+fn class_key(class: u64, id: u32) -> u64 {
+    class << 32 | id as u64
+}
+
+impl<'a> Index<'a> {
+    /// Look every token of `analysis` up in `vocab`.
+    pub fn new(analysis: &'a Analysis, vocab: &Vocab, question: &'a HashSet<String>) -> Self {
+        let n = analysis.tokens.len();
+        let mut stem_ids = Vec::with_capacity(n);
+        let mut surface_ids = Vec::new();
+        let mut postings = Vec::with_capacity(n);
+        let surfaces = !vocab.surfaces.is_empty();
+        let mut content = Vec::with_capacity(n + 1);
+        let mut seen = 0u32;
+        for (i, token) in analysis.tokens.iter().enumerate() {
+            content.push(seen);
+            let stem = analysis.stem(i);
+            let id = vocab.stems.get(stem).copied().unwrap_or(NONE);
+            stem_ids.push(id);
+            let word = analysis.word(i);
+            let stop = words::is_stop_word(word);
+            seen += u32::from(!stop);
+            let fuzzy_ok = !token.number && word.len() >= 5 && !stop;
+            if id != NONE {
+                postings.push((class_key(0, id), i as u32));
+            } else if fuzzy_ok {
+                fuzzy(stem, &vocab.fuzzy_stems, |fid| {
+                    postings.push((class_key(1, fid), i as u32))
+                });
+            }
+            if surfaces {
+                let sid = vocab.surfaces.get(word).copied().unwrap_or(NONE);
+                surface_ids.push(sid);
+                if sid != NONE {
+                    postings.push((class_key(2, sid), i as u32));
+                } else if fuzzy_ok {
+                    fuzzy(word, &vocab.fuzzy_surfaces, |fid| {
+                        postings.push((class_key(3, fid), i as u32))
+                    });
+                }
+            }
+        }
+        content.push(seen);
+        postings.sort_unstable();
+        Index {
+            analysis,
+            question,
+            stem_ids,
+            surface_ids,
+            content,
+            postings,
+        }
+    }
+
+    fn posting(&self, key: u64) -> &[(u64, u32)] {
+        let lo = self.postings.partition_point(|p| p.0 < key);
+        let hi = lo + self.postings[lo..].partition_point(|p| p.0 == key);
+        &self.postings[lo..hi]
+    }
+
+    fn has_posting(&self, key: u64, token: u32) -> bool {
+        self.postings.binary_search(&(key, token)).is_ok()
+    }
+
+    /// Whether token `t` is word `w`.
+    fn is(&self, w: WordRef, t: usize) -> bool {
+        if w.caps && !self.analysis.tokens[t].caps {
+            return false;
+        }
+        let (fuzzy_class, ids) = match w.key {
+            Key::Stem => (1, &self.stem_ids),
+            Key::Surface => (3, &self.surface_ids),
+        };
+        ids.get(t) == Some(&w.id)
+            || (w.fuzzy && self.has_posting(class_key(fuzzy_class, w.id), t as u32))
+    }
+
+    /// Token positions where word `w` occurs, in order.
+    fn positions(&self, w: WordRef, out: &mut Vec<u32>) {
+        let (exact, fuzzy_class) = match w.key {
+            Key::Stem => (0, 1),
+            Key::Surface => (2, 3),
+        };
+        let start = out.len();
+        out.extend(self.posting(class_key(exact, w.id)).iter().map(|p| p.1));
+        if w.fuzzy {
+            out.extend(
+                self.posting(class_key(fuzzy_class, w.id))
+                    .iter()
+                    .map(|p| p.1),
+            );
+        }
+        if w.caps {
+            let tokens = &self.analysis.tokens;
+            let mut k = start;
+            for j in start..out.len() {
+                if tokens[out[j] as usize].caps {
+                    out[k] = out[j];
+                    k += 1;
+                }
+            }
+            out.truncate(k);
+        }
+    }
+
+    /// Whether a negator in the same clause governs token `start`: one of the few tokens
+    /// before it, with no clause boundary (punctuation, "but", "because"…) in between.
+    pub fn negated_before(&self, start: usize) -> bool {
+        let a = self.analysis;
+        let sentence = a.tokens[start].sentence;
+        let mut t = start;
+        for _ in 0..NEGATION_REACH {
+            if a.tokens[t].clause_break || t == 0 {
+                return false;
+            }
+            t -= 1;
+            if a.tokens[t].sentence != sentence {
+                return false;
+            }
+            let w = a.word(t);
+            if words::is_negator(w) && !cancelled(a, t) {
+                return true;
+            }
+            if words::is_clause_boundary(w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn is_question_word(&self, t: usize) -> bool {
+        self.question.contains(self.analysis.stem(t))
+    }
+
+    /// Whether every content token in `start..end` is a word of the question.
+    fn all_question_words(&self, start: usize, end: usize) -> bool {
+        let mut any = false;
+        for t in start..end {
+            if words::is_stop_word(self.analysis.word(t)) {
+                continue;
+            }
+            any = true;
+            if !self.is_question_word(t) {
+                return false;
+            }
+        }
+        any
+    }
+}
+
+fn cancelled(a: &Analysis, t: usize) -> bool {
+    t + 1 < a.tokens.len() && words::cancels_negation(a.word(t + 1))
+}
+
+/// Call `found` with the id of every entry within its edit allowance of `word`.
+fn fuzzy(word: &str, entries: &[FuzzyEntry], mut found: impl FnMut(u32)) {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) || word.len() > 40 {
+        return;
+    }
+    let mask = letter_mask(word);
+    for e in entries {
+        let k = e.edits as usize;
+        if word.len().abs_diff(e.text.len()) > k || (mask ^ e.mask).count_ones() as usize > 2 * k {
+            continue;
+        }
+        if strsim::damerau_levenshtein(word, &e.text) <= k {
+            found(e.id);
+        }
+    }
+}
+
+/// Every place `pattern` matches in the answer (the first [`MAX_HITS`]), in text order.
+pub fn hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
+    let start = out.len();
+    match pattern {
+        Compiled::Phrase(p) => phrase_hits(p, ix, out),
+        Compiled::Regex(re) => regex_hits(re, ix, out),
+        Compiled::Any(parts) => {
+            for p in parts {
+                hits(p, ix, out);
+            }
+        }
+        Compiled::All { parts, window } => all_hits(parts, *window, ix, out),
+        Compiled::Never => {}
+    }
+    out[start..].sort_unstable();
+    dedup_from(out, start);
+    out.truncate(start + MAX_HITS);
+}
+
+fn dedup_from(out: &mut Vec<Hit>, start: usize) {
+    let mut tail = out.split_off(start);
+    tail.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+    out.extend(tail);
+}
+
+fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<Hit>) {
+    let mut each: Vec<Vec<Hit>> = Vec::with_capacity(parts.len());
+    for p in parts {
+        let mut v = Vec::new();
+        hits(p, ix, &mut v);
+        if v.is_empty() {
+            return;
+        }
+        each.push(v);
+    }
+    let Some((first, rest)) = each.split_first() else {
+        return;
+    };
+    for h0 in first {
+        let mut combined = *h0;
+        let mut ok = true;
+        for hs in rest {
+            let pick = match window {
+                None => hs
+                    .iter()
+                    .filter(|h| h.sentence == h0.sentence)
+                    .min_by_key(|h| (!h.positive(), h.start.abs_diff(h0.start))),
+                Some(_) => hs
+                    .iter()
+                    .min_by_key(|h| (h.start.abs_diff(h0.start), !h.positive())),
+            };
+            let Some(h) = pick else {
+                ok = false;
+                break;
+            };
+            combined.start = combined.start.min(h.start);
+            combined.end = combined.end.max(h.end);
+            combined.sentence = combined.sentence.min(h.sentence);
+            combined.negated |= h.negated;
+            combined.echo &= h.echo;
+        }
+        if !ok {
+            continue;
+        }
+        if let Some(w) = window {
+            // Words between the parts: the span less the parts' own words.
+            let width: u32 = combined.end - combined.start;
+            let own: u32 = parts.len() as u32;
+            if width.saturating_sub(own) > w {
+                continue;
+            }
+        }
+        out.push(combined);
+        if out.len() >= MAX_HITS {
+            return;
+        }
+    }
+}
+
+fn regex_hits(re: &regex::Regex, ix: &Index, out: &mut Vec<Hit>) {
+    let a = ix.analysis;
+    for (s, range) in a.sentences.iter().enumerate() {
+        let lo = a.norm_range(range.start).start;
+        let hi = a.norm_range(range.end - 1).end;
+        let text = &a.norm[lo..hi];
+        for m in re.find_iter(text).take(MAX_HITS) {
+            let (ms, me) = (lo + m.start(), lo + m.end());
+            let mut first = None;
+            let mut last = 0;
+            for t in range.clone() {
+                let r = a.norm_range(t);
+                if r.start < me.max(ms + 1) && r.end > ms {
+                    first.get_or_insert(t);
+                    last = t;
+                }
+            }
+            let Some(first) = first else { continue };
+            let negative = (first..=last).any(|t| words::is_negator(a.word(t)));
+            out.push(Hit {
+                sentence: s as u32,
+                start: first as u32,
+                end: last as u32 + 1,
+                negated: !negative && ix.negated_before(first),
+                echo: ix.all_question_words(first, last + 1),
+            });
+            if out.len() >= MAX_HITS {
+                return;
+            }
+        }
+    }
+}
+
+/// Candidate spans `(start, end)` for each slot.
+fn candidates(p: &Phrase, ix: &Index) -> Option<Vec<Vec<(u32, u32)>>> {
+    let tokens = &ix.analysis.tokens;
+    let mut all = Vec::with_capacity(p.slots.len());
+    let mut positions = Vec::new();
+    for slot in &p.slots {
+        let mut spans: Vec<(u32, u32)> = Vec::new();
+        for alt in &slot.alts {
+            let Some((&first, rest)) = alt.words.split_first() else {
+                continue;
+            };
+            positions.clear();
+            ix.positions(first, &mut positions);
+            for &t in &positions {
+                let t = t as usize;
+                let end = t + 1 + rest.len();
+                if end > tokens.len() || tokens[end - 1].sentence != tokens[t].sentence {
+                    continue;
+                }
+                if rest.iter().enumerate().all(|(k, &w)| ix.is(w, t + 1 + k)) {
+                    spans.push((t as u32, end as u32));
+                }
+            }
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        all.push(spans);
+    }
+    Some(all)
+}
+
+fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
+    let Some(cands) = candidates(p, ix) else {
+        return;
+    };
+    let tokens = &ix.analysis.tokens;
+    let n = p.slots.len();
+    let anchor = (0..n).min_by_key(|&i| cands[i].len()).unwrap_or(0);
+    // In tokens: stop words between matched words do not count toward the gap, so allow
+    // room for them; `Search::valid` applies the exact rule.
+    let reach: u32 =
+        3 * (p.slots.iter().map(|s| s.width).sum::<u32>() + (n as u32 - 1) * p.gap) + 4;
+    let mut search = Search {
+        content: &ix.content,
+        phrase: p,
+        cands: &cands,
+        chosen: vec![(0, 0); n],
+        steps: 0,
+    };
+    let found_before = out.len();
+    for &c in &cands[anchor] {
+        let sentence = tokens[c.0 as usize].sentence;
+        let range = &ix.analysis.sentences[sentence as usize];
+        let lo = c.0.saturating_sub(reach).max(range.start as u32);
+        let hi = (c.1 + reach).min(range.end as u32);
+        search.chosen[anchor] = c;
+        if search.place(0, anchor, lo, hi) {
+            let hit = search.hit(ix, sentence);
+            if out[found_before..]
+                .iter()
+                .all(|h| (h.start, h.end) != (hit.start, hit.end))
+            {
+                out.push(hit);
+            }
+            if out.len() - found_before >= MAX_HITS {
+                return;
+            }
+        }
+        if search.steps > MAX_STEPS {
+            return;
+        }
+    }
+}
+
+struct Search<'p> {
+    content: &'p [u32],
+    phrase: &'p Phrase,
+    cands: &'p [Vec<(u32, u32)>],
+    chosen: Vec<(u32, u32)>,
+    steps: usize,
+}
+
+impl Search<'_> {
+    /// Choose a candidate for slot `i` onwards (skipping the anchor) inside `lo..hi`.
+    fn place(&mut self, i: usize, anchor: usize, lo: u32, hi: u32) -> bool {
+        if i == self.chosen.len() {
+            return self.valid();
+        }
+        if i == anchor {
+            return self.place(i + 1, anchor, lo, hi);
+        }
+        let cands: &[(u32, u32)] = &self.cands[i];
+        let from = cands.partition_point(|c| c.0 < lo);
+        for &c in &cands[from..] {
+            if c.1 > hi {
+                break;
+            }
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                return false;
+            }
+            self.chosen[i] = c;
+            if self.place(i + 1, anchor, lo, hi) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the chosen spans are disjoint, ordered if required, and chained with at
+    /// most `gap` words between neighbours.
+    fn valid(&self) -> bool {
+        let mut sorted: Vec<(u32, u32)> = self.chosen.clone();
+        if self.phrase.ordered {
+            if sorted.windows(2).any(|w| w[1].0 < w[0].1) {
+                return false;
+            }
+        } else {
+            sorted.sort_unstable();
+        }
+        sorted.windows(2).all(|w| {
+            w[1].0 >= w[0].1
+                && self.content[w[1].0 as usize] - self.content[w[0].1 as usize] <= self.phrase.gap
+        })
+    }
+
+    fn hit(&self, ix: &Index, sentence: u32) -> Hit {
+        let start = self.chosen.iter().map(|c| c.0).min().unwrap_or(0);
+        let end = self.chosen.iter().map(|c| c.1).max().unwrap_or(0);
+        let a = ix.analysis;
+        let negated = !self.phrase.negative && {
+            let inside = (start..end).any(|t| {
+                let t = t as usize;
+                !self
+                    .chosen
+                    .iter()
+                    .any(|c| (c.0 as usize..c.1 as usize).contains(&t))
+                    && words::is_negator(a.word(t))
+                    && !cancelled(a, t)
+            });
+            // "He did not keep Molotov, he sacked him": a match that runs on into a new
+            // clause restates the point, so a negator before it does not govern it.
+            let crosses = (start + 1..end).any(|t| a.tokens[t as usize].clause_break);
+            inside || (!crosses && ix.negated_before(start as usize))
+        };
+        let echo = self
+            .phrase
+            .slots
+            .iter()
+            .zip(&self.chosen)
+            .all(|(slot, c)| match slot.echo {
+                Echo::Never => false,
+                Echo::Always => true,
+                Echo::IfTokens => (c.0..c.1).all(|t| ix.is_question_word(t as usize)),
+            });
+        Hit {
+            sentence,
+            start,
+            end,
+            negated,
+            echo,
+        }
+    }
+}

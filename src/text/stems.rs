@@ -1,0 +1,129 @@
+//! English stems (Snowball), so "weakened", "weakening" and "weaken" are one word.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The Snowball English stem of a folded, lower-case word. Words containing digits are
+/// returned unchanged: years and numbers are matched exactly. Irregular verb forms
+/// ("withdrew", "withdrawn", "fled") are first brought back to the verb, which Snowball
+/// alone cannot do, so "withdrew troops" matches "troops withdrawn".
+pub fn stem(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_digit()) || word.len() <= 2 {
+        return Cow::Borrowed(word);
+    }
+    if let Ok(i) = IRREGULAR.binary_search_by(|(form, _)| form.cmp(&word)) {
+        return ENGLISH.stem(IRREGULAR[i].1);
+    }
+    ENGLISH.stem(word)
+}
+
+/// Irregular past forms common in history answers, sorted by form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("dealt", "deal"),
+    ("drawn", "draw"),
+    ("drew", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("fought", "fight"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("overthrew", "overthrow"),
+    ("overthrown", "overthrow"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("risen", "rise"),
+    ("rose", "rise"),
+    ("said", "say"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shot", "shoot"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("understood", "understand"),
+    ("went", "go"),
+    ("withdrawn", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("won", "win"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_share_a_stem() {
+        assert_eq!(stem("weakened"), stem("weakening"));
+        assert_eq!(stem("weakened"), stem("weaken"));
+        assert_eq!(stem("released"), stem("release"));
+        assert_eq!(stem("prisoners"), stem("prisoner"));
+    }
+
+    #[test]
+    fn irregular_verbs_share_a_stem() {
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(stem("withdrew"), stem("withdrawn"));
+        assert_eq!(stem("withdrew"), stem("withdrawing"));
+        assert_eq!(stem("fled"), stem("fleeing"));
+    }
+
+    #[test]
+    fn numbers_are_kept_exact() {
+        assert_eq!(stem("1956"), "1956");
+        assert_ne!(stem("1956"), stem("1965"));
+    }
+}

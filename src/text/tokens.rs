@@ -1,0 +1,478 @@
+//! Reading an answer into tokens, sentences and clauses, keeping each token's byte span in
+//! the original text so that evidence can quote the student's own words.
+
+use super::fold::fold_char;
+use super::stems::stem;
+use std::ops::Range;
+
+/// A byte range of the original answer. Always `start <= end`, both on char boundaries of
+/// the text it was made from (the tokeniser only ever cuts between chars).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`; the ends are swapped if given the wrong way round, so
+    /// a `Span` is never inverted.
+    pub fn new(start: usize, end: usize) -> Span {
+        if start <= end {
+            Span { start, end }
+        } else {
+            Span {
+                start: end,
+                end: start,
+            }
+        }
+    }
+
+    /// Byte offset of the first byte.
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the last byte.
+    pub fn end(self) -> usize {
+        self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// One word of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the word is in the original answer.
+    pub span: Span,
+    /// Range of the folded word in [`Analysis::norm`].
+    norm: (u32, u32),
+    /// Range of the stem in the analysis' stem buffer.
+    stem: (u32, u32),
+    /// Index of the sentence the token is in.
+    pub sentence: u32,
+    /// Punctuation (a comma, colon, bracket, dash) separates this token from the one
+    /// before: a negator before it does not reach it.
+    pub clause_break: bool,
+    /// Written in capitals ("US", "UN"), which tells an acronym from a common word.
+    pub caps: bool,
+    /// Contains a digit: a year or number, matched exactly.
+    pub number: bool,
+}
+
+/// An answer read into tokens and sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The tokens, in order.
+    pub tokens: Vec<Token>,
+    /// The normalised text: the folded tokens joined by single spaces. Regex patterns run
+    /// on slices of it.
+    pub norm: String,
+    stems: String,
+    /// Each sentence as a range of token indices; never empty ranges.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Analysis {
+    /// The folded form of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        let (a, b) = self.tokens[i].norm;
+        &self.norm[a as usize..b as usize]
+    }
+
+    /// The stem of token `i`.
+    pub fn stem(&self, i: usize) -> &str {
+        let (a, b) = self.tokens[i].stem;
+        &self.stems[a as usize..b as usize]
+    }
+
+    /// Byte range of token `i` in [`Analysis::norm`].
+    pub fn norm_range(&self, i: usize) -> Range<usize> {
+        let (a, b) = self.tokens[i].norm;
+        a as usize..b as usize
+    }
+
+    /// The words of the analysis, folded (handy for tests and debugging).
+    pub fn words(&self) -> Vec<&str> {
+        (0..self.tokens.len()).map(|i| self.word(i)).collect()
+    }
+}
+
+/// Words longer than this are not stemmed (no real word is; junk input can be megabytes).
+const MAX_STEMMED: usize = 40;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "eg", "ie", "etc", "vs", "approx", "cf", "gen", "pres",
+];
+
+/// Read `text` into tokens and sentences.
+///
+/// Words are runs of letters and digits after folding (so hyphens and punctuation split
+/// words); "n't" becomes its own token "not"; "'s" and other clitics are dropped; dotted
+/// acronyms ("U.S.A.") join into one word. Sentences end at `.`, `!`, `?`, `;`, a newline
+/// or a bullet; a full stop after an initial or a common abbreviation does not end one.
+pub fn analyse(text: &str) -> Analysis {
+    let mut b = Builder {
+        out: Analysis {
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            norm: String::with_capacity(text.len() + 8),
+            ..Analysis::default()
+        },
+        text,
+        word: String::new(),
+        offsets: Vec::new(),
+        word_end: 0,
+        sentence: 0,
+        sentence_start: 0,
+        pending_sentence: false,
+        pending_clause: false,
+        glue: false,
+        line_start: true,
+        last_initial: false,
+    };
+    let mut folded = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        folded.clear();
+        fold_char(c, &mut folded);
+        let next = chars.peek().map(|&(_, n)| n);
+        for f in folded.chars() {
+            if f.is_ascii_alphanumeric() {
+                b.word.push(f);
+                b.offsets.push(i);
+                b.word_end = end;
+                b.line_start = false;
+            } else if f == '\'' && !b.word.is_empty() && next.is_some_and(|n| n.is_alphabetic()) {
+                b.word.push('\'');
+                b.offsets.push(i);
+                b.word_end = end;
+            } else {
+                b.flush();
+                b.separator(f, next);
+            }
+        }
+    }
+    b.flush();
+    b.finish()
+}
+
+struct Builder<'a> {
+    out: Analysis,
+    text: &'a str,
+    /// The word being read, folded, possibly with apostrophes.
+    word: String,
+    /// Original byte offset of each char of `word`.
+    offsets: Vec<usize>,
+    /// Original byte offset just past the word's last char.
+    word_end: usize,
+    sentence: u32,
+    sentence_start: usize,
+    pending_sentence: bool,
+    pending_clause: bool,
+    /// A dotted acronym is being read: the next single letter joins the last token.
+    glue: bool,
+    /// Only spaces since the last newline (so `-` or `*` here is a bullet).
+    line_start: bool,
+    /// The last token is a single letter or a dotted acronym: a full stop after it is
+    /// not the end of a sentence.
+    last_initial: bool,
+}
+
+impl Builder<'_> {
+    fn separator(&mut self, f: char, next: Option<char>) {
+        match f {
+            '.' => {
+                let last = self
+                    .out
+                    .tokens
+                    .len()
+                    .checked_sub(1)
+                    .map(|i| self.out.word(i));
+                let single = self.last_initial;
+                if next.is_some_and(|n| n.is_alphanumeric()) {
+                    // "U.S.A", "3.5", "www.x": not the end of a sentence.
+                    self.glue = single;
+                } else if single || last.is_some_and(|w| ABBREVIATIONS.contains(&w)) {
+                    self.glue = false;
+                } else {
+                    self.glue = false;
+                    self.pending_sentence = true;
+                }
+            }
+            '!' | '?' | ';' => self.pending_sentence = true,
+            '\n' | '\r' => {
+                self.pending_sentence = true;
+                self.line_start = true;
+            }
+            '*' | '-' | '>' if self.line_start => self.pending_sentence = true,
+            '-' if next.is_some_and(|n| n.is_whitespace() || n == '-') => {
+                self.pending_clause = true
+            }
+            ',' | ':' | '(' | ')' | '[' | ']' | '"' | '/' => self.pending_clause = true,
+            ' ' | '\t' => {}
+            _ => {}
+        }
+        if f != '.' {
+            self.glue = false;
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let word = std::mem::take(&mut self.word);
+        let offsets = std::mem::take(&mut self.offsets);
+        if word.contains('\'') {
+            self.flush_apostrophes(&word, &offsets);
+        } else {
+            let glue = self.glue && word.len() == 1 && !word.as_bytes()[0].is_ascii_digit();
+            if glue && self.extend_last(&word) {
+                self.last_initial = true;
+            } else {
+                self.emit(&word, Span::new(offsets[0], self.word_end));
+                self.last_initial = word.len() == 1 && !word.as_bytes()[0].is_ascii_digit();
+            }
+        }
+        self.glue = false;
+        self.word = word;
+        self.word.clear();
+        self.offsets = offsets;
+        self.offsets.clear();
+    }
+
+    /// "didn't" → "did" "not"; "Khrushchev's" → "khrushchev"; "O'Brien" → "obrien".
+    fn flush_apostrophes(&mut self, word: &str, offsets: &[usize]) {
+        let Some(last_apos) = word.rfind('\'') else {
+            return;
+        };
+        let tail = &word[last_apos + 1..];
+        let head = &word[..last_apos];
+        if tail == "t" && head.ends_with('n') && !head.contains('\'') && head.len() >= 2 {
+            let base = &head[..head.len() - 1];
+            let base = match base {
+                "ca" => "can",
+                "wo" => "will",
+                "sha" => "shall",
+                "ai" => "is",
+                other => other,
+            };
+            let n_at = offsets[head.len() - 1];
+            if !base.is_empty() {
+                self.emit(base, Span::new(offsets[0], n_at));
+            }
+            self.emit("not", Span::new(n_at, self.word_end));
+            self.last_initial = false;
+            return;
+        }
+        let joined: String = if matches!(tail, "s" | "re" | "ll" | "ve" | "d" | "m") {
+            head.chars().filter(|&c| c != '\'').collect()
+        } else {
+            word.chars().filter(|&c| c != '\'').collect()
+        };
+        if !joined.is_empty() {
+            self.emit(&joined, Span::new(offsets[0], self.word_end));
+        }
+        self.last_initial = false;
+    }
+
+    /// Join a letter to a dotted acronym being read ("u" "s" "a" → "usa").
+    fn extend_last(&mut self, letter: &str) -> bool {
+        let Some(last) = self.out.tokens.last_mut() else {
+            return false;
+        };
+        if last.norm.1 as usize != self.out.norm.len() {
+            return false;
+        }
+        self.out.norm.push_str(letter);
+        last.norm.1 = self.out.norm.len() as u32;
+        last.span = last.span.cover(Span::new(self.word_end - 1, self.word_end));
+        last.caps = last.caps && letter_is_upper(self.text, self.word_end);
+        true
+    }
+
+    fn emit(&mut self, norm: &str, span: Span) {
+        if self.pending_sentence && self.out.tokens.len() > self.sentence_start {
+            self.out
+                .sentences
+                .push(self.sentence_start..self.out.tokens.len());
+            self.sentence_start = self.out.tokens.len();
+            self.sentence += 1;
+        }
+        let clause_break = self.pending_clause || self.pending_sentence;
+        self.pending_sentence = false;
+        self.pending_clause = false;
+        if !self.out.norm.is_empty() {
+            self.out.norm.push(' ');
+        }
+        let a = self.out.norm.len() as u32;
+        self.out.norm.push_str(norm);
+        let b = self.out.norm.len() as u32;
+        let original = &self.text[span.start()..span.end()];
+        let letters = original.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = letters >= 2 && original.chars().all(|c| !c.is_lowercase());
+        self.out.tokens.push(Token {
+            span,
+            norm: (a, b),
+            stem: (0, 0),
+            sentence: self.sentence,
+            clause_break,
+            caps,
+            number: norm.bytes().any(|c| c.is_ascii_digit()),
+        });
+    }
+
+    fn finish(mut self) -> Analysis {
+        if self.out.tokens.len() > self.sentence_start {
+            self.out
+                .sentences
+                .push(self.sentence_start..self.out.tokens.len());
+        }
+        let mut stems = String::with_capacity(self.out.norm.len());
+        for i in 0..self.out.tokens.len() {
+            let word = self.out.word(i);
+            let a = stems.len() as u32;
+            if word.len() > MAX_STEMMED {
+                stems.push_str(word);
+            } else {
+                stems.push_str(&stem(word));
+            }
+            self.out.tokens[i].stem = (a, stems.len() as u32);
+        }
+        self.out.stems = stems;
+        self.out
+    }
+}
+
+fn letter_is_upper(text: &str, end: usize) -> bool {
+    text[..end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<Vec<String>> {
+        let a = analyse(text);
+        a.sentences
+            .iter()
+            .map(|r| r.clone().map(|i| a.word(i).to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_and_hyphens_split_words() {
+        let a = analyse("De-Stalinisation, (1956): the “thaw”!");
+        assert_eq!(a.words(), ["de", "stalinisation", "1956", "the", "thaw"]);
+    }
+
+    #[test]
+    fn contractions_split_into_a_negation() {
+        let a = analyse("Khrushchev didn’t release them; he wasn't kind. It can't be.");
+        assert_eq!(
+            a.words(),
+            [
+                "khrushchev",
+                "did",
+                "not",
+                "release",
+                "them",
+                "he",
+                "was",
+                "not",
+                "kind",
+                "it",
+                "can",
+                "not",
+                "be"
+            ]
+        );
+        let text = "didn’t";
+        let t = a.tokens[2];
+        assert_eq!(
+            &"Khrushchev didn’t release"[t.span.start()..t.span.end()],
+            "n’t"
+        );
+        let b = analyse(text);
+        assert_eq!(
+            &text[b.tokens[0].span.start()..b.tokens[0].span.end()],
+            "did"
+        );
+    }
+
+    #[test]
+    fn possessives_are_dropped_but_spans_keep_the_whole_word() {
+        let text = "Stalin's crimes";
+        let a = analyse(text);
+        assert_eq!(a.words(), ["stalin", "crimes"]);
+        assert_eq!(
+            &text[a.tokens[0].span.start()..a.tokens[0].span.end()],
+            "Stalin's"
+        );
+    }
+
+    #[test]
+    fn accented_names_fold_and_keep_original_spans() {
+        let text = "Rákosi and Dubček";
+        let a = analyse(text);
+        assert_eq!(a.words(), ["rakosi", "and", "dubcek"]);
+        let t = a.tokens[2];
+        assert_eq!(&text[t.span.start()..t.span.end()], "Dubček");
+    }
+
+    #[test]
+    fn sentences_split_on_stops_newlines_and_bullets() {
+        assert_eq!(
+            sentences("He spoke in 1956. Prisoners were freed! Why?\n- camps closed\n* Hungary"),
+            vec![
+                vec!["he", "spoke", "in", "1956"],
+                vec!["prisoners", "were", "freed"],
+                vec!["why"],
+                vec!["camps", "closed"],
+                vec!["hungary"],
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_acronyms_do_not_end_sentences() {
+        assert_eq!(
+            sentences("J.F. Kennedy met the U.S.A. team. Then e.g. Cuba."),
+            vec![
+                vec!["jf", "kennedy", "met", "the", "usa", "team"],
+                vec!["then", "eg", "cuba"]
+            ]
+        );
+    }
+
+    #[test]
+    fn years_stay_exact_and_unstemmed() {
+        let a = analyse("in 1956 and 1965");
+        assert_eq!(a.stem(1), "1956");
+        assert!(a.tokens[1].number);
+    }
+
+    #[test]
+    fn commas_mark_clause_breaks() {
+        let a = analyse("not him, prisoners");
+        assert!(!a.tokens[1].clause_break);
+        assert!(a.tokens[2].clause_break);
+    }
+
+    #[test]
+    fn capitals_are_recorded() {
+        let a = analyse("the US told us");
+        assert!(a.tokens[1].caps);
+        assert!(!a.tokens[3].caps);
+    }
+}

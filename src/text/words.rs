@@ -1,0 +1,143 @@
+//! Word lists the marker needs: stop words, negators, clause boundaries and the
+//! connectives that introduce an explanation. All entries are folded lower-case words as
+//! the tokeniser produces them ("n't" is produced as "not").
+
+/// Words that carry little meaning on their own: optional in a scheme's phrases and not
+/// counted as "real content" when judging whether a point was explained.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted, so lookups are a binary search.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "became", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do",
+    "does", "doing", "during", "each", "even", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "lot", "lots", "many", "me", "more", "most", "much", "my", "of",
+    "off", "on", "once", "one", "only", "onto", "or", "other", "our", "out", "over", "own",
+    "quite", "really", "same", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+/// Words that state something as not happening.
+pub fn is_negator(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "no"
+            | "nor"
+            | "neither"
+            | "without"
+            | "none"
+            | "nothing"
+            | "nobody"
+            | "cannot"
+    )
+}
+
+/// A negator followed by this word is not a negation ("not only", "no doubt").
+pub fn cancels_negation(next: &str) -> bool {
+    matches!(
+        next,
+        "only" | "just" | "least" | "doubt" | "merely" | "simply"
+    )
+}
+
+/// Words that open a new clause: a negator before them does not reach past them.
+pub fn is_clause_boundary(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "although"
+            | "though"
+            | "however"
+            | "whereas"
+            | "yet"
+            | "while"
+            | "whilst"
+            | "because"
+            | "since"
+            | "so"
+            | "and"
+            | "then"
+            | "instead"
+            | "which"
+            | "who"
+            | "therefore"
+            | "thus"
+    )
+}
+
+/// Phrases that introduce a reason, consequence or purpose: an explanation follows.
+pub const CONNECTIVES: &[&[&str]] = &[
+    &["because"],
+    &["as", "a", "result"],
+    &["as", "a", "consequence"],
+    &["so", "that"],
+    &["so"],
+    &["therefore"],
+    &["thus"],
+    &["hence"],
+    &["consequently"],
+    &["which", "meant"],
+    &["which", "means"],
+    &["this", "meant"],
+    &["this", "means"],
+    &["it", "meant"],
+    &["that", "meant"],
+    &["meaning"],
+    &["which", "led"],
+    &["this", "led"],
+    &["it", "led"],
+    &["led", "to"],
+    &["leading", "to"],
+    &["resulting", "in"],
+    &["resulted", "in"],
+    &["in", "order", "to"],
+    &["so", "as", "to"],
+    &["caused"],
+    &["causing"],
+    &["this", "showed"],
+    &["which", "showed"],
+    &["showing"],
+    &["due", "to"],
+    &["since"],
+    &["as", "he"],
+    &["as", "they"],
+    &["as", "it"],
+    &["this", "made"],
+    &["which", "made"],
+    &["which", "gave"],
+    &["this", "gave"],
+    &["allowing"],
+    &["which", "allowed"],
+    &["this", "allowed"],
+    &["this", "was", "because"],
+    &["the", "reason"],
+    &["for", "example"],
+    &["for", "instance"],
+    &["such", "as"],
+];
+
+/// Words that mark a stretch of text as prose rather than a list of keywords: a real
+/// sentence has some of them.
+pub fn is_function_word(word: &str) -> bool {
+    is_stop_word(word) || is_negator(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the"));
+        assert!(!is_stop_word("not"));
+        assert!(!is_stop_word("prisoners"));
+    }
+}

@@ -1,0 +1,242 @@
+//! `examkit practice`: a self-marking session driven through piped standard input.
+
+use assert_cmd::cargo_bin_cmd;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn bank() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mark/bank")
+}
+
+fn practice(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("examkit");
+    cmd.current_dir(dir)
+        .arg("practice")
+        .arg("--bank")
+        .arg(bank());
+    cmd
+}
+
+fn records(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn stdout(assert: assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_session_asks_marks_and_summarises() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two answers: one finished with ".", one with two empty lines; then the input ends.
+    let input = "It was 1956\nso B.\n.\nStudents protested in Budapest.\n\n\n";
+    let out = stdout(
+        practice(dir.path())
+            .args(["--seed", "4", "--count", "2", "--session", "s.jsonl"])
+            .write_stdin(input)
+            .assert()
+            .success(),
+    );
+    assert!(out.contains("Practice session (seed 4), saved as you type in s.jsonl."));
+    assert!(out.contains("Question 1 of "), "{out}");
+    assert!(out.contains("Finish it with a line containing only `.`"));
+    assert!(out.contains("Model answer"), "{out}");
+    assert!(out.contains("Session summary"), "{out}");
+    assert!(out.contains("2 answers, "), "{out}");
+    let recs = records(&dir.path().join("s.jsonl"));
+    assert_eq!(recs[0]["type"], "start");
+    assert_eq!(recs[0]["seed"], 4);
+    let answers: Vec<&Value> = recs.iter().filter(|r| r["type"] == "answer").collect();
+    assert_eq!(answers.len(), 2);
+    assert_eq!(answers[0]["answer"], "It was 1956\nso B.");
+    assert_eq!(answers[1]["answer"], "Students protested in Budapest.");
+    let lines = recs.iter().filter(|r| r["type"] == "line").count();
+    assert_eq!(lines, 5, "every typed line is saved, blank ones too");
+}
+
+#[test]
+fn the_same_seed_asks_the_same_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.jsonl", "b.jsonl"] {
+        practice(dir.path())
+            .args(["--seed", "11", "--count", "3", "--session", name])
+            .write_stdin("")
+            .assert()
+            .success();
+    }
+    let a = records(&dir.path().join("a.jsonl"));
+    let b = records(&dir.path().join("b.jsonl"));
+    assert_eq!(a[0]["items"], b[0]["items"]);
+    assert_eq!(
+        a[0]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["part"].is_null())
+            .count()
+            + 2 * a[0]["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| i["part"] == "a")
+                .count(),
+        a[0]["items"].as_array().unwrap().len(),
+        "a question with parts brings all its parts"
+    );
+}
+
+#[test]
+fn board_and_topic_narrow_the_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    practice(dir.path())
+        .args([
+            "--seed",
+            "1",
+            "--count",
+            "9",
+            "--board",
+            "cie",
+            "--session",
+            "c.jsonl",
+        ])
+        .write_stdin("")
+        .assert()
+        .success();
+    let start = &records(&dir.path().join("c.jsonl"))[0];
+    let mut ids: Vec<&str> = start["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["question"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids,
+        [
+            "fx-berlin-structured",
+            "fx-destal-speech-give",
+            "fx-hungary-structured"
+        ]
+    );
+    practice(dir.path())
+        .args([
+            "--seed",
+            "1",
+            "--topic",
+            "hungarian uprising",
+            "--session",
+            "t.jsonl",
+        ])
+        .write_stdin("")
+        .assert()
+        .success();
+    let start = &records(&dir.path().join("t.jsonl"))[0];
+    assert!(
+        start["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["question"] == "fx-hungary-structured")
+    );
+    practice(dir.path())
+        .args(["--topic", "korea", "--session", "k.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no markable questions match topic `korea`",
+        ));
+}
+
+#[test]
+fn resume_keeps_what_was_typed_and_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    // First sitting: answer the first question, then stop (end of input).
+    practice(dir.path())
+        .args(["--seed", "4", "--count", "2", "--session", "s.jsonl"])
+        .write_stdin("B\n.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "carry on with `examkit practice --resume s.jsonl`",
+        ));
+    // The student had typed half an answer to the next question when the terminal closed.
+    let path = dir.path().join("s.jsonl");
+    let start = records(&path)[0].clone();
+    let total = start["items"].as_array().unwrap().len();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    use std::io::Write;
+    writeln!(
+        file,
+        "{{\"type\":\"line\",\"item\":1,\"text\":\"Students protested\"}}"
+    )
+    .unwrap();
+    write!(file, "{{\"type\":\"line\",\"item\":1,\"te").unwrap();
+    drop(file);
+    let mut input = String::from("in Budapest.\n.\n");
+    for _ in 2..total {
+        input.push_str("I am not sure.\n.\n");
+    }
+    let out = stdout(
+        practice(dir.path())
+            .args(["--resume", "s.jsonl"])
+            .write_stdin(input)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("was cut off")),
+    );
+    assert!(out.contains("Resuming s.jsonl: 1 of "), "{out}");
+    assert!(
+        out.contains("Restored what you had typed:\n> Students protested"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Question 1 of"),
+        "the answered question is not asked again"
+    );
+    assert!(out.contains(&format!("{total} answers, ")), "{out}");
+    let recs = records_tolerant(&path);
+    let answers: Vec<&Value> = recs.iter().filter(|r| r["type"] == "answer").collect();
+    assert_eq!(answers.len(), total);
+    assert_eq!(answers[1]["answer"], "Students protested\nin Budapest.");
+    assert_eq!(answers[0]["answer"], "B");
+}
+
+#[test]
+fn an_existing_session_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.jsonl"), "precious\n").unwrap();
+    practice(dir.path())
+        .args(["--seed", "4", "--session", "s.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use --resume s.jsonl"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("s.jsonl")).unwrap(),
+        "precious\n"
+    );
+    practice(dir.path())
+        .args(["--resume", "s.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "s.jsonl:1: not an examkit practice session",
+        ));
+}
+
+/// Session records, skipping a line torn by a simulated crash.
+fn records_tolerant(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
