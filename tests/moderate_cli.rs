@@ -36,7 +36,6 @@ fn moderate_json(extra: &[&str]) -> Value {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn json_report_gives_figures_per_question_and_overall() {
     let report = moderate_json(&[]);
     let overall = &report["overall"];
@@ -66,7 +65,6 @@ fn json_report_gives_figures_per_question_and_overall() {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn disagreements_come_worst_first_with_the_engine_reasons() {
     let report = moderate_json(&[]);
     assert_eq!(report["disagreement_count"], 3);
@@ -89,7 +87,6 @@ fn disagreements_come_worst_first_with_the_engine_reasons() {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn worst_limits_the_list_but_not_the_count() {
     let report = moderate_json(&["--worst", "1"]);
     assert_eq!(report["disagreement_count"], 3);
@@ -97,7 +94,6 @@ fn worst_limits_the_list_but_not_the_count() {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn text_report_reads_from_figures_down_to_reasons() {
     examkit()
         .arg("moderate")
@@ -123,7 +119,6 @@ fn text_report_reads_from_figures_down_to_reasons() {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn reads_json_lines_with_named_fields() {
     let output = examkit()
         .arg("moderate")
