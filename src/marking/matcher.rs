@@ -224,10 +224,23 @@ fn fuzzy(word: &str, entries: &[FuzzyEntry], mut found: impl FnMut(u32)) {
         if word.len().abs_diff(e.text.len()) > k || (mask ^ e.mask).count_ones() as usize > 2 * k {
             continue;
         }
-        if strsim::damerau_levenshtein(word, &e.text) <= k {
+        if strsim::damerau_levenshtein(word, &e.text) <= k && !differ_by_prefix(word, &e.text) {
             found(e.id);
         }
     }
+}
+
+/// Prefixes that turn a word into its opposite. A misspelling never adds a whole one, so a
+/// word that is another plus one of these is a different word, however few letters apart:
+/// "incomplete" must not match "complete", nor "insoluble" "soluble".
+const NEGATING_PREFIXES: &[&str] = &["dis", "il", "im", "in", "ir", "mis", "non", "un"];
+
+/// Whether one word is the other with a negating prefix in front.
+fn differ_by_prefix(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    NEGATING_PREFIXES
+        .iter()
+        .any(|p| long.strip_prefix(p) == Some(short))
 }
 
 /// Every place `pattern` matches in the answer (the first [`MAX_HITS`]), in text order.

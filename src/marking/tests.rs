@@ -67,6 +67,18 @@ fn misspellings_scale_with_word_length() {
 }
 
 #[test]
+fn a_negating_prefix_is_not_a_misspelling() {
+    let m = one("\"incomplete circuit\"");
+    assert_eq!(m.mark("the circuit is complete").awarded, 0);
+    assert_eq!(m.mark("an incompleet circuit").awarded, 1);
+    let m = one("insoluble");
+    assert_eq!(m.mark("it is soluble").awarded, 0);
+    assert_eq!(m.mark("it is insolluble").awarded, 1);
+    let m = one("disagreement");
+    assert_eq!(m.mark("there was agreement").awarded, 0);
+}
+
+#[test]
 fn fuzzy_can_be_switched_off() {
     let m = one("{ phrase: Khrushchev, fuzzy: false }");
     assert_eq!(m.mark("Kruschev").awarded, 0);
