@@ -262,6 +262,18 @@ pub fn hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
     out.truncate(start + MAX_HITS);
 }
 
+/// Whether the negator before `h` belongs to another part of the same `all` that says "not"
+/// itself and matched: in `all: ["not connected", positive]`, the "not" of "1 is not
+/// connected to the positive terminal" is that part's own word, not a denial of "positive".
+fn negator_is_a_parts_own(h: &Hit, parts: &[Hit], ix: &Index) -> bool {
+    let a = ix.analysis;
+    parts.iter().any(|g| {
+        !g.negated
+            && g.end <= h.start
+            && (g.start..g.end).any(|t| words::is_negator(a.word(t as usize)))
+    })
+}
+
 fn dedup_from(out: &mut Vec<Hit>, start: usize) {
     let mut tail = out.split_off(start);
     tail.dedup_by(|b, a| a.start == b.start && a.end == b.end);
@@ -283,6 +295,7 @@ fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<H
     };
     for h0 in first {
         let mut combined = *h0;
+        let mut chosen = vec![*h0];
         let mut ok = true;
         for hs in rest {
             let pick = match window {
@@ -301,12 +314,15 @@ fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<H
             combined.start = combined.start.min(h.start);
             combined.end = combined.end.max(h.end);
             combined.sentence = combined.sentence.min(h.sentence);
-            combined.negated |= h.negated;
             combined.echo &= h.echo;
+            chosen.push(*h);
         }
         if !ok {
             continue;
         }
+        combined.negated = chosen
+            .iter()
+            .any(|h| h.negated && !negator_is_a_parts_own(h, &chosen, ix));
         if let Some(w) = window {
             // Words between the parts: the span less the parts' own words.
             let width: u32 = combined.end - combined.start;

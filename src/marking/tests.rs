@@ -79,6 +79,27 @@ fn a_negating_prefix_is_not_a_misspelling() {
 }
 
 #[test]
+fn a_not_that_belongs_to_one_part_of_all_does_not_deny_the_others() {
+    let m = one("{ all: [\"not connected\", positive] }");
+    assert_eq!(
+        m.mark("terminal 1 is not connected to the positive terminal")
+            .awarded,
+        1
+    );
+    assert_eq!(
+        m.mark("the positive terminal is not connected to terminal 1")
+            .awarded,
+        1
+    );
+    // A denial of its own still counts.
+    let m = one("{ all: [gap, positive] }");
+    assert_eq!(
+        m.mark("there is no gap at the positive terminal").awarded,
+        0
+    );
+}
+
+#[test]
 fn fuzzy_can_be_switched_off() {
     let m = one("{ phrase: Khrushchev, fuzzy: false }");
     assert_eq!(m.mark("Kruschev").awarded, 0);
