@@ -84,6 +84,18 @@ fn disagreements_come_worst_first_with_the_engine_reasons() {
     assert_eq!(gap["evidence"][0]["text"], "gap");
     assert_eq!(list[2]["line"], 7);
     assert_eq!(list[2]["points"][0]["status"], "missed");
+    // Summed up by rule, the question with most disagreements first.
+    let hints = &report["hints"];
+    assert_eq!(hints[0]["question"], "bulb-out");
+    assert_eq!(hints[0]["too_generous"], 1);
+    assert_eq!(hints[0]["too_harsh"], 1);
+    assert_eq!(
+        hints[0]["credited"],
+        serde_json::json!([{"point": "gap", "status": "credited", "words": "gap", "answers": 1}])
+    );
+    assert_eq!(hints[0]["not_credited"][0]["status"], "missed");
+    assert_eq!(hints[1]["question"], "conductors");
+    assert_eq!(hints[1]["too_harsh"], 1);
 }
 
 #[test]
