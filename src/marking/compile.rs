@@ -605,9 +605,9 @@ impl RawSlot {
     /// A lone stop word ("the", "of"): optional in a phrase unless written in capitals.
     fn is_stop(&self) -> bool {
         !self.grouped
-            && self
-                .alts
-                .iter()
-                .all(|a| a.iter().all(|w| words::is_stop_word(&w.folded) && !w.caps))
+            && self.alts.iter().all(|a| {
+                a.iter()
+                    .all(|w| words::is_optional_in_phrase(&w.folded) && !w.caps)
+            })
     }
 }

@@ -235,11 +235,24 @@ fn fuzzy(stem: &str, written: &str, entries: &[FuzzyEntry], mut found: impl FnMu
         if word.len().abs_diff(e.text.len()) > k || (mask ^ e.mask).count_ones() as usize > 2 * k {
             continue;
         }
-        if strsim::damerau_levenshtein(word, &e.text) <= k {
+        if strsim::damerau_levenshtein(word, &e.text) <= k && !differ_by_prefix(word, &e.text) {
             found(e.id);
             last = e.id;
         }
     }
+}
+
+/// Prefixes that turn a word into its opposite. A misspelling never adds a whole one, so a
+/// word that is another plus one of these is a different word, however few letters apart:
+/// "incomplete" must not match "complete", nor "insoluble" "soluble".
+const NEGATING_PREFIXES: &[&str] = &["dis", "il", "im", "in", "ir", "mis", "non", "un"];
+
+/// Whether one word is the other with a negating prefix in front.
+fn differ_by_prefix(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    NEGATING_PREFIXES
+        .iter()
+        .any(|p| long.strip_prefix(p) == Some(short))
 }
 
 /// Every place `pattern` matches in the answer (the first [`MAX_HITS`]), in text order.
@@ -259,6 +272,18 @@ pub fn hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
     out[start..].sort_unstable();
     dedup_from(out, start);
     out.truncate(start + MAX_HITS);
+}
+
+/// Whether the negator before `h` belongs to another part of the same `all` that says "not"
+/// itself and matched: in `all: ["not connected", positive]`, the "not" of "1 is not
+/// connected to the positive terminal" is that part's own word, not a denial of "positive".
+fn negator_is_a_parts_own(h: &Hit, parts: &[Hit], ix: &Index) -> bool {
+    let a = ix.analysis;
+    parts.iter().any(|g| {
+        !g.negated
+            && g.end <= h.start
+            && (g.start..g.end).any(|t| words::is_negator(a.word(t as usize)))
+    })
 }
 
 fn dedup_from(out: &mut Vec<Hit>, start: usize) {
@@ -287,6 +312,7 @@ fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<H
     };
     for h0 in first {
         let mut combined = *h0;
+        let mut chosen = vec![*h0];
         let mut ok = true;
         for hs in rest {
             let pick = match window {
@@ -305,12 +331,15 @@ fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<H
             combined.start = combined.start.min(h.start);
             combined.end = combined.end.max(h.end);
             combined.sentence = combined.sentence.min(h.sentence);
-            combined.negated |= h.negated;
             combined.echo &= h.echo;
+            chosen.push(*h);
         }
         if !ok {
             continue;
         }
+        combined.negated = chosen
+            .iter()
+            .any(|h| h.negated && !negator_is_a_parts_own(h, &chosen, ix));
         if let Some(w) = window {
             // Words between the parts: the span less the parts' own words.
             let width: u32 = combined.end - combined.start;

@@ -71,6 +71,39 @@ fn misspellings_scale_with_word_length() {
 }
 
 #[test]
+fn a_negating_prefix_is_not_a_misspelling() {
+    let m = one("\"incomplete circuit\"");
+    assert_eq!(m.mark("the circuit is complete").awarded, 0);
+    assert_eq!(m.mark("an incompleet circuit").awarded, 1);
+    let m = one("insoluble");
+    assert_eq!(m.mark("it is soluble").awarded, 0);
+    assert_eq!(m.mark("it is insolluble").awarded, 1);
+    let m = one("disagreement");
+    assert_eq!(m.mark("there was agreement").awarded, 0);
+}
+
+#[test]
+fn a_not_that_belongs_to_one_part_of_all_does_not_deny_the_others() {
+    let m = one("{ all: [\"not connected\", positive] }");
+    assert_eq!(
+        m.mark("terminal 1 is not connected to the positive terminal")
+            .awarded,
+        1
+    );
+    assert_eq!(
+        m.mark("the positive terminal is not connected to terminal 1")
+            .awarded,
+        1
+    );
+    // A denial of its own still counts.
+    let m = one("{ all: [gap, positive] }");
+    assert_eq!(
+        m.mark("there is no gap at the positive terminal").awarded,
+        0
+    );
+}
+
+#[test]
 fn fuzzy_can_be_switched_off() {
     let m = one("{ phrase: Khrushchev, fuzzy: false }");
     assert_eq!(m.mark("Kruschev").awarded, 0);

@@ -145,6 +145,21 @@ const STOP_WORDS: &[&str] = &[
     "who", "whom", "why", "will", "with", "would", "you", "your",
 ];
 
+/// Whether a stop word may be left out when a scheme's phrase is matched. Most may ("the",
+/// "of", "was"), but a few decide what the phrase says: "same path" is not "path", "more
+/// water" is not "water", "only one variable" is not "variable". Those stay required
+/// wherever a scheme author writes them; they remain stop words everywhere else (gaps,
+/// fuzziness, what counts as real content).
+pub fn is_optional_in_phrase(word: &str) -> bool {
+    is_stop_word(word) && MEANINGFUL_STOP_WORDS.binary_search(&word).is_err()
+}
+
+/// Sorted, so lookups are a binary search.
+const MEANINGFUL_STOP_WORDS: &[&str] = &[
+    "further", "more", "most", "off", "one", "only", "other", "out", "over", "own", "same", "too",
+    "up",
+];
+
 /// Words that state something as not happening.
 pub fn is_negator(word: &str) -> bool {
     matches!(
@@ -300,6 +315,10 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(is_stop_word("the"));
+        assert!(is_optional_in_phrase("the"));
+        assert!(is_stop_word("same") && !is_optional_in_phrase("same"));
+        assert!(MEANINGFUL_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(MEANINGFUL_STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(!is_stop_word("not"));
         assert!(!is_stop_word("prisoners"));
     }
