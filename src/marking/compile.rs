@@ -8,7 +8,7 @@
 
 use super::marker::MarkError;
 use crate::model::{Pattern, PatternSpec};
-use crate::text::{analyse, words};
+use crate::text::{WordMap, analyse, words};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -120,9 +120,9 @@ pub struct FuzzyEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     /// Stem → id.
-    pub stems: HashMap<Box<str>, u32>,
+    pub stems: WordMap<Box<str>, u32>,
     /// Folded word → id (for `stem: false`).
-    pub surfaces: HashMap<Box<str>, u32>,
+    pub surfaces: WordMap<Box<str>, u32>,
     /// Stems open to misspellings, with the edits each allows.
     pub fuzzy_stems: Vec<FuzzyEntry>,
     /// Folded words open to misspellings.

@@ -1,9 +1,9 @@
 //! English stems (Snowball), so "weakened", "weakening" and "weaken" are one word.
 
+use super::WordMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -12,7 +12,7 @@ thread_local! {
     /// Words stemmed so far on this thread. Answers reuse a small vocabulary, and a lookup
     /// is several times cheaper than running the stemmer; the cache is cleared when it
     /// grows past [`CACHE_LIMIT`], so junk input cannot make it grow without bound.
-    static CACHE: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<WordMap<Box<str>, Box<str>>> = RefCell::new(WordMap::default());
 }
 
 const CACHE_LIMIT: usize = 50_000;
