@@ -414,8 +414,9 @@ rules:
 #[test]
 fn levels_place_an_answer_and_mark_within_the_level() {
     let m = marker(LEVELS, "How far did Khrushchev change the USSR?");
+    // Just meeting a two-mark level earns its bottom mark.
     let r = m.mark("He gave the secret speech.");
-    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 2));
+    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 1));
     let r = m.mark("He gave the secret speech. He released prisoners.");
     assert_eq!(r.level.as_ref().unwrap().level, 2);
     let full = m.mark(
