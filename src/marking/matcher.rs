@@ -81,7 +81,7 @@ impl<'a> Index<'a> {
             let word = analysis.word(i);
             let stop = words::is_stop_word(word);
             seen += u32::from(!stop);
-            let fuzzy_ok = !token.number && word.len() >= 5 && !stop;
+            let fuzzy_ok = !token.number && word.len() >= 3 && !stop;
             if id != NONE {
                 postings.push((class_key(0, id), i as u32));
             } else if fuzzy_ok {
@@ -235,7 +235,11 @@ fn fuzzy(stem: &str, written: &str, entries: &[FuzzyEntry], mut found: impl FnMu
         if word.len().abs_diff(e.text.len()) > k || (mask ^ e.mask).count_ones() as usize > 2 * k {
             continue;
         }
-        if strsim::damerau_levenshtein(word, &e.text) <= k && !differ_by_prefix(word, &e.text) {
+        // A four-letter word's one edit never changes its first letter (see `edits_for`).
+        if (e.text.len() > 4 || word.as_bytes().first() == e.text.as_bytes().first())
+            && strsim::damerau_levenshtein(word, &e.text) <= k
+            && !differ_by_prefix(word, &e.text)
+        {
             found(e.id);
             last = e.id;
         }

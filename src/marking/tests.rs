@@ -62,9 +62,19 @@ fn misspellings_scale_with_word_length() {
         assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
     }
     assert_eq!(m.mark("Kennedy").awarded, 0);
-    // Short words and numbers get no tolerance.
+    // A four-letter word allows one edit when the first letter is right ("pah", "ppath"
+    // for "path"); a wrong first letter is another word ("bath").
+    let m = one("path");
+    for spelling in ["pah", "ppath", "paht", "pat"] {
+        assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
+    }
+    assert_eq!(m.mark("bath").awarded, 0);
     let m = one("Cuba");
-    assert_eq!(m.mark("Cubo").awarded, 0);
+    assert_eq!(m.mark("Cubo").awarded, 1);
+    assert_eq!(m.mark("Tuba").awarded, 0);
+    // Shorter words and numbers get no tolerance.
+    let m = one("gap");
+    assert_eq!(m.mark("gep").awarded, 0);
     let m = one("\"1956\"");
     assert_eq!(m.mark("in 1965").awarded, 0);
     assert_eq!(m.mark("in 1956").awarded, 1);
