@@ -182,7 +182,7 @@ impl<'a> Index<'a> {
             if words::is_negator(w) && !cancelled(a, t) {
                 return true;
             }
-            if words::is_clause_boundary(w) {
+            if words::is_clause_boundary(w) || opens_run_on_clause(a, t, start) {
                 return false;
             }
         }
@@ -207,6 +207,14 @@ impl<'a> Index<'a> {
         }
         any
     }
+}
+
+/// Whether a new clause starts at token `t` with no word to mark it: a subject pronoun and
+/// its verb ("there is not a gap they are connected"), as students write run-on sentences.
+/// A negator before such a clause belongs to the clause before. The verb must come before
+/// `limit` (the word being tested), so "not they" alone ends nothing.
+fn opens_run_on_clause(a: &Analysis, t: usize, limit: usize) -> bool {
+    t + 1 < limit && words::is_subject_pronoun(a.word(t)) && words::is_finite_verb(a.word(t + 1))
 }
 
 fn cancelled(a: &Analysis, t: usize) -> bool {

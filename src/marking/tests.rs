@@ -213,6 +213,13 @@ fn negation_stays_in_its_clause() {
         status(&m, "Not only did he release prisoners, he closed camps."),
         PointStatus::Credited
     );
+    // A run-on clause opened by a pronoun and its verb is a new clause.
+    let c = one("connected");
+    assert_eq!(
+        status(&c, "because there is not gap they are connected"),
+        PointStatus::Credited
+    );
+    assert_eq!(status(&c, "they are not connected"), PointStatus::Negated);
     // A positive statement elsewhere wins over a negated one.
     assert_eq!(
         status(
