@@ -350,7 +350,13 @@ fn place(
 fn progress(levels: &[&Level], i: usize, shown: Shown, total_points: u32) -> (f64, String) {
     let here = levels[i].requires;
     let target = match levels.get(i + 1) {
-        Some(next) => next.requires,
+        // A next level that asks for no more points than this one (it asks for development
+        // instead) still leaves more points as a way up within this level: three reasons
+        // listed go further than the two the level needs.
+        Some(next) => LevelRequirements {
+            points: next.requires.points.max(here.points + 1),
+            ..next.requires
+        },
         None => LevelRequirements {
             points: (here.points + 1).min(total_points.max(here.points)),
             developed: (here.developed + 1).min(total_points.max(here.developed)),
