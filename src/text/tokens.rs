@@ -150,6 +150,16 @@ pub fn analyse(text: &str) -> Analysis {
                 b.offsets.push(i);
                 b.word_end = end;
                 b.line_start = false;
+            } else if (f == '"' || f == '\'')
+                && b.word.ends_with(|c: char| c.is_ascii_alphabetic())
+                && text[end..].len() >= 2
+                && text[end..].as_bytes()[..2].eq_ignore_ascii_case(b"nt")
+                && !text[end..]
+                    .as_bytes()
+                    .get(2)
+                    .is_some_and(u8::is_ascii_alphabetic)
+            {
+                // "does\"nt", "does'nt": a misplaced apostrophe; the word reads "doesnt".
             } else if (f == '\'' && !b.word.is_empty() && next.is_some_and(|n| n.is_alphabetic()))
                 || (f == '"' && quote_is_apostrophe(&b.word, &text[end..]))
             {
@@ -164,6 +174,30 @@ pub fn analyse(text: &str) -> Analysis {
     }
     b.flush();
     b.finish()
+}
+
+/// Negative contractions typed without their apostrophe ("dont", "didnt", "isnt"): read
+/// as the contraction, so that "they didnt trust each other" is a negation. Only forms
+/// that are not also ordinary words ("cant", "wont", "shant" are left alone).
+fn is_bare_negative_contraction(word: &str) -> bool {
+    matches!(
+        word,
+        "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "hasnt"
+            | "havent"
+            | "hadnt"
+            | "couldnt"
+            | "wouldnt"
+            | "shouldnt"
+            | "mustnt"
+            | "neednt"
+    )
 }
 
 /// Whether a double quote typed inside a word stands for an apostrophe: it joins a word to
@@ -250,6 +284,13 @@ impl Builder<'_> {
         let offsets = std::mem::take(&mut self.offsets);
         if word.contains('\'') {
             self.flush_apostrophes(&word, &offsets);
+        } else if is_bare_negative_contraction(&word) {
+            // "dont" → "don't": the same tokens, so the negation is not lost.
+            let t_at = word.len() - 1;
+            let with_apostrophe = format!("{}'t", &word[..t_at]);
+            let mut at = offsets.clone();
+            at.insert(t_at, offsets[t_at]);
+            self.flush_apostrophes(&with_apostrophe, &at);
         } else {
             let glue = self.glue && word.len() == 1 && !word.as_bytes()[0].is_ascii_digit();
             if glue && self.extend_last(&word) {
@@ -393,6 +434,19 @@ mod tests {
     fn punctuation_and_hyphens_split_words() {
         let a = analyse("De-Stalinisation, (1956): the “thaw”!");
         assert_eq!(a.words(), ["de", "stalinisation", "1956", "the", "thaw"]);
+    }
+
+    #[test]
+    fn negative_contractions_without_an_apostrophe_are_negations() {
+        let a = analyse("They didnt trust it; it does\"nt work, it does'nt. Dont go. The wont.");
+        let words: Vec<&str> = (0..a.tokens.len()).map(|t| a.word(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "they", "did", "not", "trust", "it", "it", "does", "not", "work", "it", "does",
+                "not", "do", "not", "go", "the", "wont"
+            ]
+        );
     }
 
     #[test]
