@@ -152,11 +152,13 @@ pub fn analyse(text: &str) -> Analysis {
                 b.line_start = false;
             } else if (f == '"' || f == '\'')
                 && b.word.ends_with(|c: char| c.is_ascii_alphabetic())
-                && text[end..].len() >= 2
-                && text[end..].as_bytes()[..2].eq_ignore_ascii_case(b"nt")
-                && !text[end..]
+                && text
                     .as_bytes()
-                    .get(2)
+                    .get(end..end + 2)
+                    .is_some_and(|nt| nt.eq_ignore_ascii_case(b"nt"))
+                && !text
+                    .as_bytes()
+                    .get(end + 2)
                     .is_some_and(u8::is_ascii_alphabetic)
             {
                 // "does\"nt", "does'nt": a misplaced apostrophe; the word reads "doesnt".
