@@ -42,8 +42,13 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
     let outside = |t: usize| t < hit.start as usize || t >= hit.end as usize;
     let mut t = range.start;
     while t < range.end {
+        // An answer that opens with a connective ("Because they didn't trust each other
+        // and both wanted to be ahead") is answering the question: what follows is its
+        // reasons, not explanations of them, so that opening develops nothing after it.
+        let answers_question = s == 0 && t == range.start && t < hit.start as usize;
         if let Some(len) = connective_at(a, t, range.end)
             && outside(t)
+            && !answers_question
         {
             let after = (t + len..range.end)
                 .filter(|&u| outside(u) && is_content(a, u))

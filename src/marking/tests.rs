@@ -394,6 +394,17 @@ rules:
             .awarded,
         2
     );
+    // An answer opening with "Because" gives its reasons; the opening explains none of them.
+    assert_eq!(
+        m.mark("Because he gave the secret speech to the party congress in Moscow.")
+            .awarded,
+        1
+    );
+    assert_eq!(
+        m.mark("Because he gave the secret speech, so Stalin's reputation was destroyed.")
+            .awarded,
+        2
+    );
     assert_eq!(
         m.mark("He did it because of the secret speech, the purges, the camps, the army and the police.")
             .awarded,
