@@ -384,7 +384,7 @@ fn other_yaml_files_are_skipped_in_folders_but_not_when_named() {
     let run = expect("unknown-file", 0, &[]);
     assert_eq!(
         run.summary(),
-        "checked 2 files (1 question, 0 schemes, 0 blueprints): no problems"
+        "checked 3 files (1 question, 0 schemes, 0 blueprints): no problems"
     );
     let file = format!("{ROOT}/unknown-file/examples/answers/cuba-answers.yaml");
     let run = examkit(&["check", &file]);

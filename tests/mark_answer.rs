@@ -277,3 +277,74 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+fn json_result(args: &[&str]) -> serde_json::Value {
+    let out = mark()
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice::<serde_json::Value>(&out).unwrap()["result"].clone()
+}
+
+#[test]
+fn every_model_answer_earns_full_marks_and_an_empty_answer_none() {
+    for key in [
+        "fx-destal-speech-give",
+        "fx-destal-effects-explain",
+        "fx-destal-mc",
+        "fx-hungary-structured/a",
+        "fx-hungary-structured/b",
+        "fx-berlin-structured/a",
+        "fx-berlin-structured/b",
+    ] {
+        let empty = json_result(&["--question", key, "--answer", ""]);
+        assert_eq!(empty["awarded"], 0, "{key}: an empty answer earns nothing");
+        let model = empty["model_answer"].as_str().unwrap().to_string();
+        let full = json_result(&["--question", key, "--answer", &model]);
+        assert_eq!(full["awarded"], full["max"], "{key}: {full:#}");
+    }
+}
+
+#[test]
+fn credited_points_quote_the_answers_own_words() {
+    let answer = "Well, Stalin had a cult of personality.";
+    let result = json_result(&["--question", "fx-destal-speech-give", "--answer", answer]);
+    assert_eq!(result["awarded"], 1);
+    let cult = &result["points"][0];
+    assert_eq!(cult["id"], "cult");
+    assert_eq!(cult["status"], "credited");
+    let evidence = &cult["evidence"][0];
+    let (start, end) = (
+        evidence["start"].as_u64().unwrap() as usize,
+        evidence["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&answer[start..end], "cult of personality");
+    assert_eq!(evidence["text"], "cult of personality");
+    assert_eq!(result["points"][1]["status"], "missed");
+}
+
+#[test]
+fn the_text_report_says_why_a_point_was_refused() {
+    let out = mark()
+        .args(["--question", "fx-destal-speech-give"])
+        .args(["--answer", "Khrushchev did not criticise the purges."])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with("fx-destal-speech-give 0 / 2 marks"),
+        "{text}"
+    );
+    assert!(
+        text.contains("negated     the purges and terror against party members"),
+        "{text}"
+    );
+    assert!(text.contains("missed      the cult of personality around Stalin"));
+}

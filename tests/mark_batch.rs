@@ -79,6 +79,12 @@ fn long_wide_and_jsonl_inputs_give_the_same_mark_sheet() {
     // JSONL has Ben's 01 only; compare the shared cells.
     assert_eq!(sheets[0], sheets[1]);
     assert_eq!(sheets[0][1], sheets[2][1]);
+    assert_eq!(
+        sheets[0][1],
+        ["Amira", "2", "1", "0", "3", "7", "42.9", "1"]
+    );
+    assert_eq!(sheets[0][2], ["Ben", "0", "", "1", "1", "7", "14.3", "1"]);
+    assert_eq!(sheets[2][2], ["Ben", "0", "", "", "0", "7", "0.0", ""]);
 }
 
 #[test]
@@ -101,6 +107,12 @@ fn out_and_summary_files_are_written_and_the_summary_printed() {
                 .and(predicate::str::contains("01 ")),
         );
     check_sheet(&sheet(&std::fs::read(&out).unwrap()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "a mark sheet is readable like any new file");
+    }
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&summary_json).unwrap()).unwrap();
     assert_eq!(json["version"], 1);

@@ -36,7 +36,6 @@ fn moderate_json(extra: &[&str]) -> Value {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn json_report_gives_figures_per_question_and_overall() {
     let report = moderate_json(&[]);
     let overall = &report["overall"];
@@ -66,7 +65,6 @@ fn json_report_gives_figures_per_question_and_overall() {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn disagreements_come_worst_first_with_the_engine_reasons() {
     let report = moderate_json(&[]);
     assert_eq!(report["disagreement_count"], 3);
@@ -86,10 +84,21 @@ fn disagreements_come_worst_first_with_the_engine_reasons() {
     assert_eq!(gap["evidence"][0]["text"], "gap");
     assert_eq!(list[2]["line"], 7);
     assert_eq!(list[2]["points"][0]["status"], "missed");
+    // Summed up by rule, the question with most disagreements first.
+    let hints = &report["hints"];
+    assert_eq!(hints[0]["question"], "bulb-out");
+    assert_eq!(hints[0]["too_generous"], 1);
+    assert_eq!(hints[0]["too_harsh"], 1);
+    assert_eq!(
+        hints[0]["credited"],
+        serde_json::json!([{"point": "gap", "status": "credited", "words": "gap", "answers": 1}])
+    );
+    assert_eq!(hints[0]["not_credited"][0]["status"], "missed");
+    assert_eq!(hints[1]["question"], "conductors");
+    assert_eq!(hints[1]["too_harsh"], 1);
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn worst_limits_the_list_but_not_the_count() {
     let report = moderate_json(&["--worst", "1"]);
     assert_eq!(report["disagreement_count"], 3);
@@ -97,7 +106,6 @@ fn worst_limits_the_list_but_not_the_count() {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn text_report_reads_from_figures_down_to_reasons() {
     examkit()
         .arg("moderate")
@@ -123,7 +131,6 @@ fn text_report_reads_from_figures_down_to_reasons() {
 }
 
 #[test]
-#[ignore = "needs the matching engine; the placeholder Marker gives 0"]
 fn reads_json_lines_with_named_fields() {
     let output = examkit()
         .arg("moderate")

@@ -55,6 +55,15 @@ fn a_session_asks_marks_and_summarises() {
     assert_eq!(answers.len(), 2);
     assert_eq!(answers[0]["answer"], "It was 1956\nso B.");
     assert_eq!(answers[1]["answer"], "Students protested in Budapest.");
+    // Seed 4 asks the multiple-choice question first, then Hungary part (a).
+    assert_eq!(answers[0]["key"], "fx-destal-mc");
+    assert_eq!(answers[0]["awarded"], 1);
+    assert_eq!(answers[1]["key"], "fx-hungary-structured/a");
+    assert_eq!(answers[1]["awarded"], 1);
+    assert!(out.contains("fx-destal-mc 1 / 1 mark"), "{out}");
+    assert!(out.contains("2 answers, 2 / 5 marks"), "{out}");
+    assert!(out.contains("Points to learn:"), "{out}");
+    assert!(out.contains("Stalin's statue was pulled down"), "{out}");
     let lines = recs.iter().filter(|r| r["type"] == "line").count();
     assert_eq!(lines, 5, "every typed line is saved, blank ones too");
 }

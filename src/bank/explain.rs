@@ -254,6 +254,12 @@ fn explain(path: &str, message: &str) -> (String, Option<String>) {
             Some("this looks like a binary file; save the file as plain UTF-8 text".to_string()),
         );
     }
+    if message.starts_with("recursion limit exceeded") {
+        return (
+            "lists or maps nested too deeply (more than 128 levels)".to_string(),
+            Some("this is not a bank file, or indentation runs away".to_string()),
+        );
+    }
     if message.contains("more than one document") {
         return (
             "the file holds more than one YAML document".to_string(),

@@ -46,13 +46,22 @@ impl FileKind {
         if let Some(kind) = Self::sniff(value) {
             return Some(kind);
         }
+        // A near-miss key counts only beside the header that kind of file also has, so an
+        // answers file with `question: some-id` is not taken for a question bank.
         let near = value.as_mapping().and_then(|map| {
+            let has = |k: &str| map.contains_key(serde_yaml::Value::String(k.to_string()));
             map.keys().filter_map(|k| k.as_str()).find_map(|k| {
                 let best = nearest(k, Self::KEYS.iter().map(|(key, _)| *key))?;
-                Self::KEYS
+                let kind = Self::KEYS
                     .iter()
                     .find(|(key, _)| *key == best)
-                    .map(|(_, kind)| *kind)
+                    .map(|(_, kind)| *kind)?;
+                let header = match kind {
+                    FileKind::Questions | FileKind::Schemes => has("topic"),
+                    FileKind::Synonyms => has("subject"),
+                    FileKind::Blueprint => has("board"),
+                };
+                header.then_some(kind)
             })
         });
         near.or_else(|| {

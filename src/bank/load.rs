@@ -94,6 +94,18 @@ pub fn load_text(
     bank: &mut Bank,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<FileKind> {
+    if let Some(at) = too_deep(text) {
+        problems.push(
+            Diagnostic::error_at(
+                file,
+                at,
+                "lists or maps nested too deeply (more than 128 levels)",
+            )
+            .with_help("this is not a bank file, or brackets were left open"),
+        );
+        bank.locations.broken.push(file.to_path_buf());
+        return None;
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(err) => {
@@ -157,6 +169,27 @@ pub fn load_text(
     }
     bank.locations.spans.insert(file.to_path_buf(), index);
     Some(kind)
+}
+
+/// Where flow brackets first open deeper than serde_yaml's recursion limit (128), which it
+/// would reject anyway — but only after work that grows with the square of the depth.
+fn too_deep(text: &str) -> Option<Location> {
+    let (mut depth, mut line, mut column) = (0usize, 1, 0);
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => (line, column) = (line + 1, 0),
+            '[' | '{' => {
+                depth += 1;
+                if depth > 128 {
+                    return Some(Location { line, column });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The character at a 1-based line and column, if there is one.
@@ -379,14 +412,10 @@ impl FileLoader<'_> {
     }
 }
 
-/// Turn a YAML error into a located diagnostic (serde_yaml's errors carry line and column).
+/// Turn a YAML error into a located, plain-English diagnostic, for commands that parse a
+/// file themselves (serde_yaml's errors carry line and column).
 pub fn yaml_error(file: &Path, err: &serde_yaml::Error) -> Diagnostic {
     YamlError::new(err).diagnostic(file)
-}
-
-/// Where serde_yaml's error is, as a [`Location`].
-pub fn error_location(err: &serde_yaml::Error) -> Location {
-    YamlError::new(err).at
 }
 
 #[cfg(test)]
@@ -490,6 +519,15 @@ schemes:
             problems[0].message,
             "missing key `title` at the top of the file"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly() {
+        let text = format!("questions: {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        let (_, problems) = load_str("q.yaml", &text);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].column), (1, 140));
+        assert!(problems[0].message.contains("nested too deeply"));
     }
 
     #[test]

@@ -83,8 +83,12 @@ pub fn mark_class<W: Write>(
     let mut tally = ClassTally::new(paper);
     let mut resolved: HashMap<String, usize> = HashMap::new();
     // Long layout: each student's marks so far, in order of first appearance.
-    let mut long_students: Vec<(String, Vec<Option<u32>>)> = Vec::new();
-    let mut long_index: HashMap<String, usize> = HashMap::new();
+    // Long layout: each student's slot (in order of first appearance) and the marks of
+    // every slot, flat (`slot * items + item`), so a student costs one name and a few
+    // numbers, however many rows they have.
+    let width = paper.items.len();
+    let mut long_index: HashMap<Box<str>, usize> = HashMap::new();
+    let mut long_marks: Vec<Option<u32>> = Vec::new();
     let mut chunk: Vec<(RowHead, Vec<(usize, String)>)> = Vec::with_capacity(CHUNK_ROWS);
     loop {
         chunk.clear();
@@ -125,12 +129,17 @@ pub fn mark_class<W: Write>(
                     sheet.write_student(student, &awarded, &score)?;
                 }
                 Some(key) => {
-                    let slot = *long_index.entry(student.clone()).or_insert_with(|| {
-                        long_students.push((student.clone(), vec![None; paper.items.len()]));
-                        long_students.len() - 1
-                    });
+                    let slot = match long_index.get(student.as_str()) {
+                        Some(&slot) => slot,
+                        None => {
+                            let slot = long_index.len();
+                            long_index.insert(student.as_str().into(), slot);
+                            long_marks.resize(long_marks.len() + width, None);
+                            slot
+                        }
+                    };
                     for (i, m) in answers {
-                        let cell = &mut long_students[slot].1[i];
+                        let cell = &mut long_marks[slot * width + i];
                         if cell.is_some() {
                             return Err(InputError {
                                 file: reader.file().to_path_buf(),
@@ -149,10 +158,16 @@ pub fn mark_class<W: Write>(
         }
         progress(reader.bytes_read());
     }
-    for (student, awarded) in &long_students {
+    let mut students: Vec<(usize, Box<str>)> = long_index
+        .into_iter()
+        .map(|(name, slot)| (slot, name))
+        .collect();
+    students.sort_unstable_by_key(|(slot, _)| *slot);
+    for (slot, student) in students {
+        let awarded = &long_marks[slot * width..(slot + 1) * width];
         let score = paper.score(awarded);
         tally.add_student(&score);
-        sheet.write_student(student, awarded, &score)?;
+        sheet.write_student(&student, awarded, &score)?;
     }
     Ok(tally.finish(paper))
 }

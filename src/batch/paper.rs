@@ -6,7 +6,7 @@
 //! marks without keeping any answer text.
 
 use crate::bank::Bank;
-use crate::marking::{MarkError, MarkResult, Marker};
+use crate::marking::{MarkResult, Marker, Markers};
 use crate::model::{Manifest, ManifestItem};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -30,9 +30,6 @@ pub enum PaperError {
         /// Scheme key.
         key: String,
     },
-    /// A scheme did not compile.
-    #[error(transparent)]
-    Scheme(#[from] MarkError),
 }
 
 /// An item of the paper with what marking it needs.
@@ -102,8 +99,13 @@ pub struct PaperScore {
 }
 
 impl PaperMarker {
-    /// Join `manifest` to `bank`, compiling every item's scheme once.
-    pub fn new(manifest: Manifest, bank: &Bank) -> Result<PaperMarker, PaperError> {
+    /// Join `manifest` to `bank`, taking each item's compiled scheme from `markers`
+    /// (compiled once for the whole bank, see [`Markers::from_bank`]).
+    pub fn new(
+        manifest: Manifest,
+        bank: &Bank,
+        markers: &Markers,
+    ) -> Result<PaperMarker, PaperError> {
         let mut items = Vec::with_capacity(manifest.items.len());
         for item in &manifest.items {
             let question =
@@ -113,12 +115,13 @@ impl PaperMarker {
                         question: item.question.clone(),
                     })?;
             let key = item.scheme_key();
-            let scheme = bank.scheme(&key).ok_or_else(|| PaperError::MissingScheme {
-                number: item.number.clone(),
-                key: key.clone(),
-            })?;
-            let text = question_text(&question.question, item.part.as_deref());
-            let marker = Marker::new(&scheme.scheme, &text, bank.synonyms_for(&question.subject))?;
+            let marker = markers
+                .get(&key)
+                .cloned()
+                .ok_or_else(|| PaperError::MissingScheme {
+                    number: item.number.clone(),
+                    key: key.clone(),
+                })?;
             items.push(PaperItem {
                 item: item.clone(),
                 topic: question.topic.clone(),
@@ -243,15 +246,6 @@ impl PaperMarker {
             percentage,
             grade,
         }
-    }
-}
-
-/// The text a question's words are taken from when marking: the stem, and the part's own
-/// text for a part (both are "echo" a student may not be credited for repeating).
-pub fn question_text(question: &crate::model::Question, part: Option<&str>) -> String {
-    match part.and_then(|label| question.part(label)) {
-        Some(p) => format!("{}\n{}", question.text, p.text),
-        None => question.text.clone(),
     }
 }
 

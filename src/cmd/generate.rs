@@ -81,19 +81,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn load_bank(paths: &[PathBuf]) -> anyhow::Result<Bank> {
-    let (bank, problems) = bank::load(paths);
-    let errors: Vec<String> = problems
-        .iter()
-        .filter(|p| p.severity == bank::Severity::Error)
-        .map(ToString::to_string)
-        .collect();
-    if !errors.is_empty() {
-        bail!(
-            "the bank has {} problem(s); fix them (or run `examkit check`) first:\n{}",
-            errors.len(),
-            errors.join("\n")
-        );
-    }
+    // The same checks as `examkit check`: a paper is never printed from a broken bank.
+    let bank = bank::load_checked(paths)?;
     if bank.questions.is_empty() {
         bail!(
             "no questions found in {}; run from the examkit folder or pass --bank",

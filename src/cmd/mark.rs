@@ -6,7 +6,7 @@
 
 use crate::bank::{self, Bank, BankQuestion};
 use crate::batch::{self, InputFormat, PaperMarker, RowReader, SheetWriter};
-use crate::marking::Marker;
+use crate::marking::Markers;
 use crate::model::Manifest;
 use crate::report::{self, AnswerHeading};
 use anyhow::{Context, bail};
@@ -87,8 +87,28 @@ pub struct Args {
     pub bank: Vec<PathBuf>,
 }
 
-/// Run `examkit mark`.
+/// Run `examkit mark`. A closed output pipe (`examkit mark ... | head`) ends quietly.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    quiet_on_broken_pipe(run_mark(args))
+}
+
+/// Treat "the reader went away" as a normal end, as command-line tools do.
+pub fn quiet_on_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(err)
+            if err.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
+fn run_mark(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(question) = &args.question {
         let answer = read_answer(&args)?;
         let bank = load_bank(&args.bank)?;
@@ -115,7 +135,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bank.version
         );
     }
-    let paper = PaperMarker::new(manifest, &bank)
+    let markers = compile(&bank)?;
+    let paper = PaperMarker::new(manifest, &bank, &markers)
         .with_context(|| format!("cannot mark {}", manifest_path.display()))?;
     if let Some(answers) = &args.answers {
         mark_student(&paper, answers, args.format)?;
@@ -139,6 +160,11 @@ pub fn load_bank(paths: &[PathBuf]) -> anyhow::Result<Bank> {
         );
     }
     Ok(bank)
+}
+
+/// Compile every scheme of the bank once (the bank's words make spelling tolerance safer).
+pub fn compile(bank: &Bank) -> anyhow::Result<Markers> {
+    Markers::from_bank(bank).context("cannot compile the mark schemes")
 }
 
 fn read_answer(args: &Args) -> anyhow::Result<String> {
@@ -227,15 +253,10 @@ fn mark_one(
         Some(p) => format!("{id}/{p}"),
         None => id.to_string(),
     };
-    let Some(scheme) = bank.scheme(&key) else {
+    let markers = compile(bank)?;
+    let Some(marker) = markers.get(&key) else {
         bail!("question `{key}` has no mark scheme in the bank, so it cannot be marked");
     };
-    let marker = Marker::new(
-        &scheme.scheme,
-        &batch::paper::question_text(q, part),
-        bank.synonyms_for(&found.subject),
-    )
-    .with_context(|| format!("cannot use the mark scheme of `{key}`"))?;
     let result = marker.mark(answer);
     let heading = AnswerHeading {
         question: id.to_string(),
@@ -449,7 +470,9 @@ fn progress_bar(len: u64) -> indicatif::ProgressBar {
 }
 
 /// Write `path` through a temporary file in the same folder, renamed into place only when
-/// `write` succeeds, so a failed run never leaves a half-written file.
+/// `write` succeeds, so a failed run never leaves a half-written file. Unlike
+/// [`crate::files::write_atomic`] this streams: the mark sheet of a million answers is never
+/// held in memory.
 pub fn write_atomically<T>(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> anyhow::Result<T>,
@@ -458,10 +481,18 @@ pub fn write_atomically<T>(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut temp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     let value = write(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
+    // Temporary files are private (0600); a mark sheet is for colleagues and spreadsheets.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     temp.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(value)

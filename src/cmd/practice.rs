@@ -1,7 +1,7 @@
 //! `examkit practice`: a self-marking revision session in the terminal. Flags and files
 //! here; the session itself is [`crate::practice`].
 
-use super::mark::load_bank;
+use super::mark::{load_bank, quiet_on_broken_pipe};
 use crate::model::Board;
 use crate::practice::{self, Filter, Practice, SessionWriter, Start};
 use crate::report;
@@ -43,6 +43,10 @@ pub struct Args {
 
 /// Run `examkit practice`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    quiet_on_broken_pipe(run_practice(args))
+}
+
+fn run_practice(args: Args) -> anyhow::Result<ExitCode> {
     let bank = load_bank(&args.bank)?;
     let mut out = anstream::stdout();
     let (mut session, path) = match &args.resume {

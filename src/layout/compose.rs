@@ -207,12 +207,29 @@ impl<'a> Composer<'a> {
     ) {
         let mut extra = Some(first_extra);
         let paragraphs = wrap::paragraphs(text);
+        let mut previous_item = false;
         for (i, paragraph) in paragraphs.iter().enumerate() {
+            let item = wrap::list_item(paragraph);
             if i > 0 {
-                self.space(size * 0.5);
+                let tight = item.is_some() && previous_item;
+                self.space(size * if tight { 0.15 } else { 0.5 });
             }
-            let lines = wrap::wrap(self.book, face, size, paragraph, x1 - x0);
-            self.lines_of_text(lines, face, size, x0, &mut extra);
+            previous_item = item.is_some();
+            match item {
+                Some(item) => {
+                    let indent = size * 1.2;
+                    let bullet = run(self.book, face, size, x0, baseline_of(size), "•");
+                    let mut with_bullet = extra.take().unwrap_or_default();
+                    with_bullet.push(bullet);
+                    let mut first = Some(with_bullet);
+                    let lines = wrap::wrap(self.book, face, size, item, x1 - x0 - indent);
+                    self.lines_of_text(lines, face, size, x0 + indent, &mut first);
+                }
+                None => {
+                    let lines = wrap::wrap(self.book, face, size, paragraph, x1 - x0);
+                    self.lines_of_text(lines, face, size, x0, &mut extra);
+                }
+            }
         }
         if let Some(extra) = extra.filter(|e| !e.is_empty()) {
             self.push(size * LEADING, extra);

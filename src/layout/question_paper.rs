@@ -121,7 +121,15 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
         let extra = gutter.take().unwrap_or_default();
         c.text(&q.text, Face::Regular, BODY_SIZE, TEXT_X, RIGHT, extra);
     }
-    if let Some(n) = q.answer_parts {
+    // The rubric for "answer N of the parts", unless the stem already says so.
+    let says_count = |n: u32| {
+        let word = count_word(n);
+        q.text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word)
+    };
+    if let Some(n) = q.answer_parts.filter(|&n| !says_count(n)) {
         c.space(1.0 * MM);
         let rubric = format!("Answer {} of the following parts.", count_word(n));
         c.text(&rubric, Face::Bold, BODY_SIZE, TEXT_X, RIGHT, Vec::new());

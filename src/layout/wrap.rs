@@ -16,17 +16,24 @@ pub struct Line {
 }
 
 /// Splits text into paragraphs at blank lines; single line breaks inside a paragraph are
-/// spaces, as they are in a folded YAML string.
+/// spaces, as they are in a folded YAML string. A line that starts with a bullet (`•`,
+/// `- `, `* `) is a list item: its own paragraph, returned with the bullet as `•`.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = Vec::new();
+    let mut current: Vec<String> = Vec::new();
     for line in text.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                out.push(current.join(" "));
-                current.clear();
-            }
-        } else {
+        let line = line.trim();
+        let item = ["•", "- ", "* "]
+            .iter()
+            .find_map(|b| line.strip_prefix(b))
+            .map(str::trim_start);
+        if (line.is_empty() || item.is_some()) && !current.is_empty() {
+            out.push(current.join(" "));
+            current.clear();
+        }
+        if let Some(item) = item {
+            current.push(format!("• {}", item));
+        } else if !line.is_empty() {
             current.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
@@ -34,6 +41,11 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         out.push(current.join(" "));
     }
     out
+}
+
+/// The text of a list item, if the paragraph is one.
+pub fn list_item(paragraph: &str) -> Option<&str> {
+    paragraph.strip_prefix("• ")
 }
 
 /// Breaks one paragraph into lines no wider than `max_width`.
@@ -120,6 +132,11 @@ mod tests {
     fn paragraphs_split_at_blank_lines() {
         let p = paragraphs("one\ntwo\n\n  three  four \n");
         assert_eq!(p, vec!["one two", "three four"]);
+        let p = paragraphs("Use:\n• the death\n  of Stalin\n- the speech\n\nAnd more.");
+        assert_eq!(
+            p,
+            vec!["Use:", "• the death of Stalin", "• the speech", "And more."]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::marker::MarkError;
 use crate::model::{Pattern, PatternSpec};
-use crate::text::{analyse, words};
+use crate::text::{WordMap, analyse, words};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -111,15 +111,18 @@ pub struct FuzzyEntry {
     /// Letters present, one bit per letter: two words within `k` edits differ in at most
     /// `2k` bits, a cheap filter before the edit distance.
     pub mask: u32,
+    /// Compared with an answer word as written rather than with its stem (the stemmer
+    /// treats misspellings unevenly: "Turky" stems to "turki", "Turkey" to "turkey").
+    pub on_surface: bool,
 }
 
 /// The marker's vocabulary: every word any pattern can match, by stem and by folded form.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     /// Stem → id.
-    pub stems: HashMap<Box<str>, u32>,
+    pub stems: WordMap<Box<str>, u32>,
     /// Folded word → id (for `stem: false`).
-    pub surfaces: HashMap<Box<str>, u32>,
+    pub surfaces: WordMap<Box<str>, u32>,
     /// Stems open to misspellings, with the edits each allows.
     pub fuzzy_stems: Vec<FuzzyEntry>,
     /// Folded words open to misspellings.
@@ -143,7 +146,8 @@ pub fn edits_for(letters: usize) -> u8 {
 }
 
 impl Vocab {
-    fn intern(&mut self, key: Key, text: &str, surface_len: usize, fuzzy: bool) -> u32 {
+    fn intern(&mut self, key: Key, text: &str, surface: &str, fuzzy: bool) -> u32 {
+        let surface_len = surface.len();
         let (map, list) = match key {
             Key::Stem => (&mut self.stems, &mut self.fuzzy_stems),
             Key::Surface => (&mut self.surfaces, &mut self.fuzzy_surfaces),
@@ -159,14 +163,28 @@ impl Vocab {
             && text.bytes().all(|b| b.is_ascii_lowercase())
             && !words::is_stop_word(text);
         if eligible {
-            match list.iter_mut().find(|e| e.id == id) {
+            match list.iter_mut().find(|e| e.id == id && !e.on_surface) {
                 Some(e) => e.edits = e.edits.min(edits),
                 None => list.push(FuzzyEntry {
                     text: text.into(),
                     id,
                     edits,
                     mask: letter_mask(text),
+                    on_surface: false,
                 }),
+            }
+            let surface_edits = edits_for(surface_len);
+            if key == Key::Stem
+                && surface.bytes().all(|b| b.is_ascii_lowercase())
+                && !list.iter().any(|e| e.on_surface && &*e.text == surface)
+            {
+                list.push(FuzzyEntry {
+                    text: surface.into(),
+                    id,
+                    edits: surface_edits,
+                    mask: letter_mask(surface),
+                    on_surface: true,
+                });
             }
         }
         id
@@ -306,7 +324,7 @@ impl Compiler {
     /// "depends").
     pub fn known_words<'t>(&mut self, stems: impl IntoIterator<Item = &'t str>) {
         for stem in stems {
-            self.vocab.intern(Key::Stem, stem, 0, false);
+            self.vocab.intern(Key::Stem, stem, "", false);
         }
     }
 
@@ -551,7 +569,7 @@ impl Compiler {
                     };
                     let fuzzy = opts.fuzzy && !words::is_negator(&w.folded);
                     WordRef {
-                        id: self.vocab.intern(key, text, w.folded.len(), fuzzy),
+                        id: self.vocab.intern(key, text, &w.folded, fuzzy),
                         key,
                         fuzzy,
                         caps: w.caps && words::is_stop_word(&w.folded),
@@ -587,9 +605,9 @@ impl RawSlot {
     /// A lone stop word ("the", "of"): optional in a phrase unless written in capitals.
     fn is_stop(&self) -> bool {
         !self.grouped
-            && self
-                .alts
-                .iter()
-                .all(|a| a.iter().all(|w| words::is_stop_word(&w.folded) && !w.caps))
+            && self.alts.iter().all(|a| {
+                a.iter()
+                    .all(|w| words::is_optional_in_phrase(&w.folded) && !w.caps)
+            })
     }
 }

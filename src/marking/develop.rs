@@ -15,6 +15,15 @@ const NEXT_SENTENCE_LEAD: usize = 4;
 /// Whether the point made at `hit` is developed. `detail` holds the hits of the point's
 /// `develop.accept` patterns; `None` means "any explanation counts".
 pub fn developed(hit: &Hit, detail: Option<&[Hit]>, ix: &Index) -> bool {
+    // A string of keywords is not an explanation, however many detail words it holds.
+    let a = ix.analysis;
+    if !a
+        .sentences
+        .get(hit.sentence as usize)
+        .is_some_and(|r| is_real_sentence(a, r.clone()))
+    {
+        return false;
+    }
     match detail {
         Some(detail) => detail.iter().any(|d| {
             d.positive()
@@ -39,7 +48,7 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
             let after = (t + len..range.end)
                 .filter(|&u| outside(u) && is_content(a, u))
                 .count();
-            if after >= MIN_EXPLANATION_WORDS {
+            if after >= MIN_EXPLANATION_WORDS && !is_list(a, t + len..range.end) {
                 return true;
             }
         }
@@ -50,7 +59,7 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
         for t in next.start..lead_end {
             if let Some(len) = connective_at(a, t, next.end) {
                 let after = (t + len..next.end).filter(|&u| is_content(a, u)).count();
-                if after >= MIN_EXPLANATION_WORDS {
+                if after >= MIN_EXPLANATION_WORDS && !is_list(a, t + len..next.end) {
                     return true;
                 }
             }
@@ -61,6 +70,9 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
 
 /// Length of the connective starting at token `t`, if one does (longest first).
 pub fn connective_at(a: &Analysis, t: usize, end: usize) -> Option<usize> {
+    if !words::may_start_connective(a.word(t)) {
+        return None;
+    }
     words::CONNECTIVES
         .iter()
         .filter(|c| t + c.len() <= end && c.iter().enumerate().all(|(k, w)| a.word(t + k) == *w))
@@ -73,4 +85,41 @@ pub fn connective_at(a: &Analysis, t: usize, end: usize) -> Option<usize> {
 pub fn is_content(a: &Analysis, t: usize) -> bool {
     let w = a.word(t);
     !words::is_stop_word(w) && (w.len() >= 2 || a.tokens[t].number)
+}
+
+/// Whether tokens `range` read as a sentence rather than a fragment or a list of keywords:
+/// five words or more with some function words, or four or more with a connective.
+pub fn is_real_sentence(a: &Analysis, range: std::ops::Range<usize>) -> bool {
+    let n = range.len();
+    let function = range
+        .clone()
+        .filter(|&t| words::is_function_word(a.word(t)))
+        .count();
+    let connective = range
+        .clone()
+        .any(|t| connective_at(a, t, range.end).is_some());
+    (n >= 5 && function >= 2) || (n >= 4 && connective && function >= 1)
+}
+
+/// Whether tokens `range` are a list ("because of the hotline, the test ban, the NPT and
+/// SALT") rather than an explanation: three or more comma-separated items of four words
+/// or fewer, making up most of the items.
+fn is_list(a: &Analysis, range: std::ops::Range<usize>) -> bool {
+    let mut items: Vec<usize> = Vec::new();
+    let mut len = 0;
+    for t in range {
+        if a.tokens[t].clause_break && len > 0 {
+            items.push(len);
+            len = 0;
+        }
+        len += 1;
+    }
+    if len > 0 {
+        items.push(len);
+    }
+    if items.len() < 3 {
+        return false;
+    }
+    let short = items.iter().filter(|&&n| n <= 4).count();
+    short >= 3 && short * 2 > items.len()
 }

@@ -85,7 +85,7 @@ impl<'a> Index<'a> {
             if id != NONE {
                 postings.push((class_key(0, id), i as u32));
             } else if fuzzy_ok {
-                fuzzy(stem, &vocab.fuzzy_stems, |fid| {
+                fuzzy(stem, word, &vocab.fuzzy_stems, |fid| {
                     postings.push((class_key(1, fid), i as u32))
                 });
             }
@@ -95,7 +95,7 @@ impl<'a> Index<'a> {
                 if sid != NONE {
                     postings.push((class_key(2, sid), i as u32));
                 } else if fuzzy_ok {
-                    fuzzy(word, &vocab.fuzzy_surfaces, |fid| {
+                    fuzzy(word, word, &vocab.fuzzy_surfaces, |fid| {
                         postings.push((class_key(3, fid), i as u32))
                     });
                 }
@@ -213,21 +213,46 @@ fn cancelled(a: &Analysis, t: usize) -> bool {
     t + 1 < a.tokens.len() && words::cancels_negation(a.word(t + 1))
 }
 
-/// Call `found` with the id of every entry within its edit allowance of `word`.
-fn fuzzy(word: &str, entries: &[FuzzyEntry], mut found: impl FnMut(u32)) {
-    if !word.bytes().all(|b| b.is_ascii_lowercase()) || word.len() > 40 {
+/// Call `found` with the id of every entry within its edit allowance of the answer word
+/// (its stem, or as written, as the entry asks).
+fn fuzzy(stem: &str, written: &str, entries: &[FuzzyEntry], mut found: impl FnMut(u32)) {
+    if !written.bytes().all(|b| b.is_ascii_lowercase()) || written.len() > 40 {
         return;
     }
-    let mask = letter_mask(word);
+    let stem_mask = letter_mask(stem);
+    let written_mask = letter_mask(written);
+    let mut last = u32::MAX;
     for e in entries {
+        let (word, mask) = if e.on_surface {
+            (written, written_mask)
+        } else {
+            (stem, stem_mask)
+        };
+        if e.id == last {
+            continue;
+        }
         let k = e.edits as usize;
         if word.len().abs_diff(e.text.len()) > k || (mask ^ e.mask).count_ones() as usize > 2 * k {
             continue;
         }
-        if strsim::damerau_levenshtein(word, &e.text) <= k {
+        if strsim::damerau_levenshtein(word, &e.text) <= k && !differ_by_prefix(word, &e.text) {
             found(e.id);
+            last = e.id;
         }
     }
+}
+
+/// Prefixes that turn a word into its opposite. A misspelling never adds a whole one, so a
+/// word that is another plus one of these is a different word, however few letters apart:
+/// "incomplete" must not match "complete", nor "insoluble" "soluble".
+const NEGATING_PREFIXES: &[&str] = &["dis", "il", "im", "in", "ir", "mis", "non", "un"];
+
+/// Whether one word is the other with a negating prefix in front.
+fn differ_by_prefix(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    NEGATING_PREFIXES
+        .iter()
+        .any(|p| long.strip_prefix(p) == Some(short))
 }
 
 /// Every place `pattern` matches in the answer (the first [`MAX_HITS`]), in text order.
@@ -249,10 +274,27 @@ pub fn hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
     out.truncate(start + MAX_HITS);
 }
 
+/// Whether the negator before `h` belongs to another part of the same `all` that says "not"
+/// itself and matched: in `all: ["not connected", positive]`, the "not" of "1 is not
+/// connected to the positive terminal" is that part's own word, not a denial of "positive".
+fn negator_is_a_parts_own(h: &Hit, parts: &[Hit], ix: &Index) -> bool {
+    let a = ix.analysis;
+    parts.iter().any(|g| {
+        !g.negated
+            && g.end <= h.start
+            && (g.start..g.end).any(|t| words::is_negator(a.word(t as usize)))
+    })
+}
+
 fn dedup_from(out: &mut Vec<Hit>, start: usize) {
-    let mut tail = out.split_off(start);
-    tail.dedup_by(|b, a| a.start == b.start && a.end == b.end);
-    out.extend(tail);
+    let mut keep = start;
+    for i in start..out.len() {
+        if keep == start || (out[keep - 1].start, out[keep - 1].end) != (out[i].start, out[i].end) {
+            out[keep] = out[i];
+            keep += 1;
+        }
+    }
+    out.truncate(keep);
 }
 
 fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<Hit>) {
@@ -270,6 +312,7 @@ fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<H
     };
     for h0 in first {
         let mut combined = *h0;
+        let mut chosen = vec![*h0];
         let mut ok = true;
         for hs in rest {
             let pick = match window {
@@ -288,12 +331,15 @@ fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<H
             combined.start = combined.start.min(h.start);
             combined.end = combined.end.max(h.end);
             combined.sentence = combined.sentence.min(h.sentence);
-            combined.negated |= h.negated;
             combined.echo &= h.echo;
+            chosen.push(*h);
         }
         if !ok {
             continue;
         }
+        combined.negated = chosen
+            .iter()
+            .any(|h| h.negated && !negator_is_a_parts_own(h, &chosen, ix));
         if let Some(w) = window {
             // Words between the parts: the span less the parts' own words.
             let width: u32 = combined.end - combined.start;
@@ -344,6 +390,22 @@ fn regex_hits(re: &regex::Regex, ix: &Index, out: &mut Vec<Hit>) {
 
 /// Candidate spans `(start, end)` for each slot.
 fn candidates(p: &Phrase, ix: &Index) -> Option<Vec<Vec<(u32, u32)>>> {
+    // Most phrases are absent from most answers: find out without allocating.
+    let present = |w: WordRef| {
+        let (exact, fuzzy) = match w.key {
+            Key::Stem => (0, 1),
+            Key::Surface => (2, 3),
+        };
+        !ix.posting(class_key(exact, w.id)).is_empty()
+            || (w.fuzzy && !ix.posting(class_key(fuzzy, w.id)).is_empty())
+    };
+    if !p.slots.iter().all(|s| {
+        s.alts
+            .iter()
+            .any(|a| a.words.first().is_some_and(|&w| present(w)))
+    }) {
+        return None;
+    }
     let tokens = &ix.analysis.tokens;
     let mut all = Vec::with_capacity(p.slots.len());
     let mut positions = Vec::new();

@@ -1,11 +1,11 @@
 //! Turning what matching found into a mark: points with "any N" and caps, or a level and
 //! a mark within it.
 
-use super::develop::connective_at;
+use super::develop::is_real_sentence;
 use super::marker::{PointFinding, evidence};
 use super::result::{LevelOutcome, Mark, MarkResult, PointOutcome, PointStatus};
 use crate::model::{CapCondition, Level, LevelRequirements, LevelRules, Point, PointRules};
-use crate::text::{Analysis, words};
+use crate::text::Analysis;
 use std::collections::BTreeSet;
 
 const ECHO_NOTE: &str = "Some of your answer only repeats the question, and words from the question earn nothing \
@@ -217,7 +217,7 @@ pub(crate) fn levels(
             } else {
                 progress(&levels, i, shown, rules.points.len() as u32)
             };
-            let mark = lo + ((hi - lo) as f64 * progress).round() as u32;
+            let mark = lo + within_level(hi - lo, progress, i + 1 == levels.len());
             let mut reason = format!(
                 "{} This meets level {} ({}).",
                 describe(shown),
@@ -254,6 +254,24 @@ pub(crate) fn levels(
     };
     result.level = Some(outcome);
     mark
+}
+
+/// Marks above the bottom of a level of `width + 1` marks, for an answer that goes
+/// `progress` (0–1) of the way beyond the level's requirements (at the top level: toward one
+/// more point and one more developed point than it requires).
+///
+/// Below the top level, an answer that meets a level is typically placed in its middle and
+/// moves up as it approaches the next level; reaching the top level's own requirements is
+/// already a strong answer, so there the top mark needs a clear margin beyond them
+/// (teachers' marks in `tests/data/student-answers` show both habits).
+fn within_level(width: u32, progress: f64, top: bool) -> u32 {
+    let width = width as f64;
+    let marks = if top {
+        (width * progress + 1e-9).floor()
+    } else {
+        (width * (0.5 + 0.5 * progress)).round()
+    };
+    marks.clamp(0.0, width) as u32
 }
 
 /// Where an answer lands: an index into the sorted levels, and why it was held down.
@@ -399,19 +417,11 @@ pub fn is_list_only(a: &Analysis) -> bool {
     if a.tokens.is_empty() {
         return false;
     }
-    let mut in_sentences = 0;
-    for range in &a.sentences {
-        let n = range.len();
-        let function = range
-            .clone()
-            .filter(|&t| words::is_function_word(a.word(t)))
-            .count();
-        let connective = range
-            .clone()
-            .any(|t| connective_at(a, t, range.end).is_some());
-        if (n >= 5 && function >= 2) || (n >= 4 && connective && function >= 1) {
-            in_sentences += n;
-        }
-    }
+    let in_sentences: usize = a
+        .sentences
+        .iter()
+        .filter(|r| is_real_sentence(a, (*r).clone()))
+        .map(|r| r.len())
+        .sum();
     in_sentences * 2 < a.tokens.len()
 }

@@ -57,6 +57,10 @@ fn misspellings_scale_with_word_length() {
     for spelling in ["Kruschev", "Khruschev", "Krushchev", "khrushchev"] {
         assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
     }
+    let m = one("Turkey");
+    for spelling in ["Turky", "Turkee"] {
+        assert_eq!(m.mark(spelling).awarded, 1, "{spelling}");
+    }
     assert_eq!(m.mark("Kennedy").awarded, 0);
     // Short words and numbers get no tolerance.
     let m = one("Cuba");
@@ -64,6 +68,39 @@ fn misspellings_scale_with_word_length() {
     let m = one("\"1956\"");
     assert_eq!(m.mark("in 1965").awarded, 0);
     assert_eq!(m.mark("in 1956").awarded, 1);
+}
+
+#[test]
+fn a_negating_prefix_is_not_a_misspelling() {
+    let m = one("\"incomplete circuit\"");
+    assert_eq!(m.mark("the circuit is complete").awarded, 0);
+    assert_eq!(m.mark("an incompleet circuit").awarded, 1);
+    let m = one("insoluble");
+    assert_eq!(m.mark("it is soluble").awarded, 0);
+    assert_eq!(m.mark("it is insolluble").awarded, 1);
+    let m = one("disagreement");
+    assert_eq!(m.mark("there was agreement").awarded, 0);
+}
+
+#[test]
+fn a_not_that_belongs_to_one_part_of_all_does_not_deny_the_others() {
+    let m = one("{ all: [\"not connected\", positive] }");
+    assert_eq!(
+        m.mark("terminal 1 is not connected to the positive terminal")
+            .awarded,
+        1
+    );
+    assert_eq!(
+        m.mark("the positive terminal is not connected to terminal 1")
+            .awarded,
+        1
+    );
+    // A denial of its own still counts.
+    let m = one("{ all: [gap, positive] }");
+    assert_eq!(
+        m.mark("there is no gap at the positive terminal").awarded,
+        0
+    );
 }
 
 #[test]
@@ -340,6 +377,12 @@ rules:
             .awarded,
         2
     );
+    assert_eq!(
+        m.mark("He did it because of the secret speech, the purges, the camps, the army and the police.")
+            .awarded,
+        1,
+        "a list after a connective is not an explanation"
+    );
     assert_eq!(m.mark("He closed the gulags.").awarded, 1);
     assert_eq!(
         m.mark("He closed the gulags and millions were freed.")
@@ -372,7 +415,7 @@ rules:
 fn levels_place_an_answer_and_mark_within_the_level() {
     let m = marker(LEVELS, "How far did Khrushchev change the USSR?");
     let r = m.mark("He gave the secret speech.");
-    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 1));
+    assert_eq!((r.level.as_ref().unwrap().level, r.awarded), (1, 2));
     let r = m.mark("He gave the secret speech. He released prisoners.");
     assert_eq!(r.level.as_ref().unwrap().level, 2);
     let full = m.mark(

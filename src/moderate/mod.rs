@@ -10,6 +10,7 @@
 //! Stages: [`input`] parses the marked answers, [`moderate`] marks them and builds a
 //! [`Report`] from pure [`stats`], [`render`] prints it. No file or terminal I/O here.
 
+pub mod hints;
 pub mod input;
 pub mod render;
 pub mod stats;
@@ -184,6 +185,8 @@ pub struct Report {
     /// Disagreements, worst first: largest gap, then the question with most disagreements,
     /// then file order.
     pub disagreements: Vec<Disagreement>,
+    /// The disagreements summed up per question and rule: where to look first.
+    pub hints: Vec<hints::QuestionHints>,
     /// Answers left out for want of a scheme.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<Skipped>,
@@ -326,6 +329,7 @@ pub fn report(marked: &[Moderated], skipped: Vec<Skipped>) -> Report {
             .then_with(|| a.question.cmp(&b.question))
             .then_with(|| a.line.cmp(&b.line))
     });
+    let hints = hints::hints(&disagreeing);
     Report {
         overall: Group::new("overall".into(), overall),
         topics: topics
@@ -351,6 +355,7 @@ pub fn report(marked: &[Moderated], skipped: Vec<Skipped>) -> Report {
                 notes: m.result.notes.clone(),
             })
             .collect(),
+        hints,
         skipped,
     }
 }

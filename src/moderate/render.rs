@@ -2,6 +2,7 @@
 //! engine's reasons, so a teacher reads down from "how well" to "what to change". Returns a
 //! string; the command decides where it goes.
 
+use super::hints::{QuestionHints, RuleCount};
 use super::{Disagreement, Group, Report};
 use crate::marking::PointStatus;
 use std::fmt::Write as _;
@@ -24,6 +25,7 @@ pub fn text(report: &Report) -> String {
     out.push('\n');
     by_question(&mut out, &report.questions);
     out.push('\n');
+    where_to_look(&mut out, &report.hints);
     disagreements(&mut out, report);
     if !report.skipped.is_empty() {
         let answers: u64 = report.skipped.iter().map(|s| s.answers).sum();
@@ -141,6 +143,68 @@ fn by_question(out: &mut String, questions: &[Group]) {
     for group in sorted {
         let _ = writeln!(out, "{}", group_line(&group.name, width, group));
     }
+}
+
+/// Questions shown in "Where to look", and rules shown per direction.
+const HINT_QUESTIONS: usize = 10;
+const HINT_RULES: usize = 4;
+
+fn where_to_look(out: &mut String, hints: &[QuestionHints]) {
+    if hints.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Where to look: the rules behind the disagreements, most disagreements first"
+    );
+    for h in hints.iter().take(HINT_QUESTIONS) {
+        let _ = writeln!(
+            out,
+            "{}: {} disagreements",
+            h.question,
+            h.too_generous + h.too_harsh
+        );
+        let rules = |list: &[RuleCount]| {
+            let mut parts: Vec<String> = list
+                .iter()
+                .take(HINT_RULES)
+                .map(|r| {
+                    if r.words.is_empty() {
+                        format!("`{}` {} ×{}", r.point, r.status, r.answers)
+                    } else {
+                        format!(
+                            "`{}` {} by \"{}\" ×{}",
+                            r.point, r.status, r.words, r.answers
+                        )
+                    }
+                })
+                .collect();
+            if list.len() > HINT_RULES {
+                parts.push("…".into());
+            }
+            parts.join(", ")
+        };
+        if h.too_generous > 0 {
+            let _ = writeln!(
+                out,
+                "  too generous {}: {}",
+                h.too_generous,
+                rules(&h.credited)
+            );
+        }
+        if h.too_harsh > 0 {
+            let _ = writeln!(
+                out,
+                "  too harsh {}: {}",
+                h.too_harsh,
+                rules(&h.not_credited)
+            );
+        }
+    }
+    if hints.len() > HINT_QUESTIONS {
+        let _ = writeln!(out, "(and {} more questions)", hints.len() - HINT_QUESTIONS);
+    }
+    out.push('\n');
 }
 
 fn disagreements(out: &mut String, report: &Report) {
@@ -295,5 +359,11 @@ mod tests {
         assert!(text.contains("✓ gap (credited by \"gap\")"), "{text}");
         assert!(text.contains("✗ gap (missed): There is a gap"), "{text}");
         assert!(text.contains("answer: \"answer on line 4\""), "{text}");
+        assert!(text.contains("q1: 1 disagreements"), "{text}");
+        assert!(
+            text.contains("  too generous 1: `gap` credited by \"gap\" ×1"),
+            "{text}"
+        );
+        assert!(text.contains("  too harsh 1: `gap` missed ×1"), "{text}");
     }
 }

@@ -14,8 +14,7 @@ pub use session::{AnswerRecord, Record, Saved, SessionError, SessionWriter, Star
 pub use summary::{Revision, TopicScore, revision};
 
 use crate::bank::{Bank, BankQuestion};
-use crate::batch::paper::question_text;
-use crate::marking::{MarkError, Marker, PointStatus};
+use crate::marking::{MarkError, Markers, PointStatus};
 use crate::report::{self, AnswerHeading};
 use owo_colors::OwoColorize;
 use std::io::{BufRead, Write};
@@ -47,6 +46,7 @@ pub enum PracticeError {
 /// A practice session in progress.
 pub struct Practice<'b> {
     bank: &'b Bank,
+    markers: Markers,
     start: Start,
     answers: Vec<AnswerRecord>,
     pending: Vec<(usize, String)>,
@@ -69,9 +69,11 @@ impl<'b> Practice<'b> {
         mut writer: SessionWriter,
     ) -> Result<Practice<'b>, PracticeError> {
         check_items(bank, &start.items)?;
+        let markers = Markers::from_bank(bank)?;
         writer.write(&Record::Start(start.clone()))?;
         Ok(Practice {
             bank,
+            markers,
             start,
             answers: Vec::new(),
             pending: Vec::new(),
@@ -88,6 +90,7 @@ impl<'b> Practice<'b> {
         check_items(bank, &saved.start.items)?;
         Ok(Practice {
             bank,
+            markers: Markers::from_bank(bank)?,
             start: saved.start,
             answers: saved.answers,
             pending: saved.pending,
@@ -189,15 +192,10 @@ impl<'b> Practice<'b> {
         text: String,
     ) -> Result<(), PracticeError> {
         let key = item.key();
-        let scheme = self
-            .bank
-            .scheme(&key)
+        let marker = self
+            .markers
+            .get(&key)
             .ok_or_else(|| PracticeError::Missing(key.clone()))?;
-        let marker = Marker::new(
-            &scheme.scheme,
-            &question_text(&found.question, item.part.as_deref()),
-            self.bank.synonyms_for(&found.subject),
-        )?;
         let result = marker.mark(&text);
         let record = AnswerRecord {
             item: index,

@@ -8,7 +8,7 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 /// One thing the student answers: a question, or one part of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ItemRef {
     /// Question id.
     pub question: String,
@@ -78,4 +78,38 @@ pub fn pick(bank: &Bank, filter: &Filter, count: usize, seed: u64) -> Vec<ItemRe
         .take(count)
         .flat_map(|(_, items)| items)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn fixture_bank() -> Bank {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mark/bank");
+        let (bank, problems) = crate::bank::load(&[root]);
+        assert!(problems.is_empty(), "{problems:?}");
+        bank
+    }
+
+    #[test]
+    fn questions_without_schemes_are_skipped_and_the_seed_fixes_the_order() {
+        let mut bank = fixture_bank();
+        let mut unschemed = bank.questions[0].clone();
+        unschemed.question.id = "fx-no-scheme".into();
+        bank.questions.push(unschemed);
+        let all = pick(&bank, &Filter::default(), 100, 1);
+        assert!(all.iter().all(|i| i.question != "fx-no-scheme"));
+        let questions: std::collections::BTreeSet<&str> =
+            all.iter().map(|i| i.question.as_str()).collect();
+        assert_eq!(questions.len(), 5, "every schemed question: {questions:?}");
+        assert_eq!(
+            pick(&bank, &Filter::default(), 3, 42),
+            pick(&bank, &Filter::default(), 3, 42)
+        );
+        let orders: std::collections::BTreeSet<Vec<ItemRef>> = (0..8)
+            .map(|seed| pick(&bank, &Filter::default(), 5, seed))
+            .collect();
+        assert!(orders.len() > 1, "different seeds give different orders");
+    }
 }

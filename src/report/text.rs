@@ -62,7 +62,12 @@ pub fn write_result_body(out: &mut dyn Write, result: &MarkResult, indent: &str)
             marks.green(),
             developed.dimmed()
         )?;
-        if !point.evidence.is_empty() {
+        // The engine's reason usually quotes the evidence; quote it separately otherwise.
+        let quoted = point
+            .evidence
+            .first()
+            .is_none_or(|e| point.reason.contains(&e.text));
+        if !quoted {
             let words: Vec<String> = point
                 .evidence
                 .iter()
@@ -76,7 +81,8 @@ pub fn write_result_body(out: &mut dyn Write, result: &MarkResult, indent: &str)
             )?;
         }
         if !point.reason.is_empty() {
-            writeln!(out, "{indent}            {}", point.reason.dimmed())?;
+            let pad = format!("{indent}            ");
+            write_wrapped(out, &point.reason.dimmed().to_string(), &pad)?;
         }
     }
     if let Some(level) = &result.level {
@@ -86,11 +92,7 @@ pub fn write_result_body(out: &mut dyn Write, result: &MarkResult, indent: &str)
             format!("Level {}:", level.level).bold(),
             level.descriptor
         )?;
-        writeln!(
-            out,
-            "{indent}  {} points, {} developed, {} sides. {}",
-            level.points, level.developed, level.sides, level.reason
-        )?;
+        write_wrapped(out, &level.reason, &format!("{indent}  "))?;
     }
     for penalty in &result.penalties {
         let words: Vec<String> = penalty
@@ -111,7 +113,8 @@ pub fn write_result_body(out: &mut dyn Write, result: &MarkResult, indent: &str)
         )?;
     }
     for note in &result.notes {
-        writeln!(out, "{indent}{} {note}", "note:".yellow())?;
+        write!(out, "{indent}{} ", "note:".yellow())?;
+        write_wrapped(out, note, "")?;
     }
     Ok(())
 }
@@ -287,12 +290,19 @@ pub fn write_revision(out: &mut dyn Write, revision: &crate::practice::Revision)
     }
     writeln!(
         out,
-        "  {} answers, {}",
+        "  {} answer{}, {}",
         revision.answered,
+        if revision.answered == 1 { "" } else { "s" },
         format!("{} / {} marks", revision.awarded, revision.max)
             .bold()
             .style(mark_style(revision.awarded, revision.max))
     )?;
+    let width = revision
+        .topics
+        .iter()
+        .map(|t| t.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for topic in &revision.topics {
         let flag = if topic.needs_revision() {
             "revise".red().bold().to_string()
@@ -301,7 +311,7 @@ pub fn write_revision(out: &mut dyn Write, revision: &crate::practice::Revision)
         };
         writeln!(
             out,
-            "  {:<40} {:>3} / {:<3} {flag}",
+            "  {:<width$} {:>3} / {:<3} {flag}",
             topic.title, topic.awarded, topic.max
         )?;
     }

@@ -1,10 +1,42 @@
 //! English stems (Snowball), so "weakened", "weakening" and "weaken" are one word.
 
+use super::WordMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+thread_local! {
+    /// Words stemmed so far on this thread. Answers reuse a small vocabulary, and a lookup
+    /// is several times cheaper than running the stemmer; the cache is cleared when it
+    /// grows past [`CACHE_LIMIT`], so junk input cannot make it grow without bound.
+    static CACHE: RefCell<WordMap<Box<str>, Box<str>>> = RefCell::new(WordMap::default());
+}
+
+const CACHE_LIMIT: usize = 50_000;
+
+/// Append the stem of `word` to `out` (as [`stem`], through a per-thread cache).
+pub fn stem_into(word: &str, out: &mut String) {
+    if word.len() > 24 {
+        out.push_str(&stem(word));
+        return;
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            out.push_str(s);
+            return;
+        }
+        let s = stem(word);
+        out.push_str(&s);
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.into(), s.into());
+    });
+}
 
 /// The Snowball English stem of a folded, lower-case word. Words containing digits are
 /// returned unchanged: years and numbers are matched exactly. Irregular verb forms
@@ -17,8 +49,72 @@ pub fn stem(word: &str) -> Cow<'_, str> {
     if let Ok(i) = IRREGULAR.binary_search_by(|(form, _)| form.cmp(&word)) {
         return ENGLISH.stem(IRREGULAR[i].1);
     }
+    if let Ok(i) = COMPARATIVES.binary_search_by(|(form, _)| form.cmp(&word)) {
+        return ENGLISH.stem(COMPARATIVES[i].1);
+    }
     ENGLISH.stem(word)
 }
+
+/// Comparative and superlative forms of common gradable adjectives, sorted by form.
+/// Snowball leaves "-er"/"-est" alone, so a scheme's "higher pitch" missed "a high pitch";
+/// the degree does not change which idea the word names. A closed list, because "-er" is
+/// just as often part of the word ("water", "power", "order").
+const COMPARATIVES: &[(&str, &str)] = &[
+    ("bigger", "big"),
+    ("biggest", "big"),
+    ("closer", "close"),
+    ("closest", "close"),
+    ("colder", "cold"),
+    ("coldest", "cold"),
+    ("darker", "dark"),
+    ("darkest", "dark"),
+    ("deeper", "deep"),
+    ("deepest", "deep"),
+    ("faster", "fast"),
+    ("fastest", "fast"),
+    ("greater", "great"),
+    ("greatest", "great"),
+    ("harder", "hard"),
+    ("hardest", "hard"),
+    ("heavier", "heavy"),
+    ("heaviest", "heavy"),
+    ("higher", "high"),
+    ("highest", "high"),
+    ("hotter", "hot"),
+    ("hottest", "hot"),
+    ("larger", "large"),
+    ("largest", "large"),
+    ("louder", "loud"),
+    ("loudest", "loud"),
+    ("lower", "low"),
+    ("lowest", "low"),
+    ("quicker", "quick"),
+    ("quickest", "quick"),
+    ("shorter", "short"),
+    ("shortest", "short"),
+    ("slower", "slow"),
+    ("slowest", "slow"),
+    ("smaller", "small"),
+    ("smallest", "small"),
+    ("softer", "soft"),
+    ("softest", "soft"),
+    ("steeper", "steep"),
+    ("steepest", "steep"),
+    ("stronger", "strong"),
+    ("strongest", "strong"),
+    ("thicker", "thick"),
+    ("thickest", "thick"),
+    ("thinner", "thin"),
+    ("thinnest", "thin"),
+    ("tighter", "tight"),
+    ("tightest", "tight"),
+    ("warmer", "warm"),
+    ("warmest", "warm"),
+    ("weaker", "weak"),
+    ("weakest", "weak"),
+    ("wider", "wide"),
+    ("widest", "wide"),
+];
 
 /// Irregular past forms common in history answers, sorted by form.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -119,6 +215,18 @@ mod tests {
         assert_eq!(stem("withdrew"), stem("withdrawn"));
         assert_eq!(stem("withdrew"), stem("withdrawing"));
         assert_eq!(stem("fled"), stem("fleeing"));
+    }
+
+    #[test]
+    fn comparatives_share_their_adjectives_stem() {
+        assert!(COMPARATIVES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(stem("higher"), stem("high"));
+        assert_eq!(stem("highest"), stem("high"));
+        assert_eq!(stem("lower"), stem("low"));
+        assert_eq!(stem("bigger"), stem("big"));
+        // Words that only end like a comparative are left alone.
+        assert_ne!(stem("water"), stem("wat"));
+        assert_ne!(stem("power"), stem("pow"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! the original text so that evidence can quote the student's own words.
 
 use super::fold::fold_char;
-use super::stems::stem;
+use super::stems::stem_into;
+use super::words;
 use std::ops::Range;
 
 /// A byte range of the original answer. Always `start <= end`, both on char boundaries of
@@ -339,10 +340,11 @@ impl Builder<'_> {
         for i in 0..self.out.tokens.len() {
             let word = self.out.word(i);
             let a = stems.len() as u32;
-            if word.len() > MAX_STEMMED {
+            // Stop words are never compared by stem (and are a third of all tokens).
+            if word.len() > MAX_STEMMED || words::is_stop_word(word) {
                 stems.push_str(word);
             } else {
-                stems.push_str(&stem(word));
+                stem_into(word, &mut stems);
             }
             self.out.tokens[i].stem = (a, stems.len() as u32);
         }

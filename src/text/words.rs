@@ -5,10 +5,133 @@
 /// Words that carry little meaning on their own: optional in a scheme's phrases and not
 /// counted as "real content" when judging whether a point was explained.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    // A `match` compiles to a length switch and a few byte comparisons: this runs for
+    // every token of every answer.
+    if word.len() > 8 {
+        return false;
+    }
+    matches!(
+        word,
+        "a" | "about"
+            | "after"
+            | "again"
+            | "all"
+            | "also"
+            | "am"
+            | "an"
+            | "and"
+            | "any"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "became"
+            | "been"
+            | "before"
+            | "being"
+            | "both"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "doing"
+            | "during"
+            | "each"
+            | "even"
+            | "for"
+            | "from"
+            | "further"
+            | "had"
+            | "has"
+            | "have"
+            | "having"
+            | "he"
+            | "her"
+            | "here"
+            | "hers"
+            | "him"
+            | "his"
+            | "how"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "itself"
+            | "just"
+            | "lot"
+            | "lots"
+            | "many"
+            | "me"
+            | "more"
+            | "most"
+            | "much"
+            | "my"
+            | "of"
+            | "off"
+            | "on"
+            | "once"
+            | "one"
+            | "only"
+            | "onto"
+            | "or"
+            | "other"
+            | "our"
+            | "out"
+            | "over"
+            | "own"
+            | "quite"
+            | "really"
+            | "same"
+            | "she"
+            | "should"
+            | "so"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "through"
+            | "to"
+            | "too"
+            | "up"
+            | "upon"
+            | "us"
+            | "very"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "while"
+            | "who"
+            | "whom"
+            | "why"
+            | "will"
+            | "with"
+            | "would"
+            | "you"
+            | "your"
+    )
 }
 
-/// Sorted, so lookups are a binary search.
+/// The stop words as a list (the `match` above is the fast path; a test keeps them equal).
+#[cfg(test)]
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
     "be", "became", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do",
@@ -20,6 +143,21 @@ const STOP_WORDS: &[&str] = &[
     "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
     "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while",
     "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+/// Whether a stop word may be left out when a scheme's phrase is matched. Most may ("the",
+/// "of", "was"), but a few decide what the phrase says: "same path" is not "path", "more
+/// water" is not "water", "only one variable" is not "variable". Those stay required
+/// wherever a scheme author writes them; they remain stop words everywhere else (gaps,
+/// fuzziness, what counts as real content).
+pub fn is_optional_in_phrase(word: &str) -> bool {
+    is_stop_word(word) && MEANINGFUL_STOP_WORDS.binary_search(&word).is_err()
+}
+
+/// Sorted, so lookups are a binary search.
+const MEANINGFUL_STOP_WORDS: &[&str] = &[
+    "further", "more", "most", "off", "one", "only", "other", "out", "over", "own", "same", "too",
+    "up",
 ];
 
 /// Words that state something as not happening.
@@ -69,6 +207,40 @@ pub fn is_clause_boundary(word: &str) -> bool {
             | "who"
             | "therefore"
             | "thus"
+    )
+}
+
+/// Whether `word` can begin one of the [`CONNECTIVES`] (a cheap filter before comparing
+/// whole phrases).
+pub fn may_start_connective(word: &str) -> bool {
+    matches!(
+        word,
+        "because"
+            | "as"
+            | "so"
+            | "therefore"
+            | "thus"
+            | "hence"
+            | "consequently"
+            | "which"
+            | "this"
+            | "it"
+            | "that"
+            | "meaning"
+            | "led"
+            | "leading"
+            | "resulting"
+            | "resulted"
+            | "in"
+            | "caused"
+            | "causing"
+            | "showing"
+            | "due"
+            | "since"
+            | "allowing"
+            | "the"
+            | "for"
+            | "such"
     )
 }
 
@@ -134,9 +306,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_connective_passes_the_filter() {
+        assert!(CONNECTIVES.iter().all(|c| may_start_connective(c[0])));
+    }
+
+    #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(is_stop_word("the"));
+        assert!(is_optional_in_phrase("the"));
+        assert!(is_stop_word("same") && !is_optional_in_phrase("same"));
+        assert!(MEANINGFUL_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(MEANINGFUL_STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(!is_stop_word("not"));
         assert!(!is_stop_word("prisoners"));
     }

@@ -44,14 +44,6 @@ pub(super) fn check(c: &mut Checker<'_>) {
                 "use 1 (easiest) to 5 (hardest)",
             );
         }
-        if q.boards.is_empty() {
-            c.error(
-                file,
-                &at("boards"),
-                "the question suits no board",
-                "list at least one of aqa, edexcel, cie under `boards`",
-            );
-        }
         check_options(c, file, &path, q.kind, &q.options);
         check_parts(c, file, &path, q);
     }

@@ -372,13 +372,8 @@ pub fn answer_rubric(paper: &Paper) -> String {
         .sections
         .iter()
         .filter_map(|s| {
-            s.answer.map(|n| {
-                let count = match n {
-                    1 => "one question".to_string(),
-                    n => format!("{} questions", count_word(n)),
-                };
-                format!("{count} from {}", short_section(&s.title))
-            })
+            s.answer
+                .map(|n| format!("{} from {}", count_word(n), short_section(&s.title)))
         })
         .collect();
     if sections.is_empty() {
