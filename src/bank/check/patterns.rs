@@ -162,7 +162,7 @@ impl<'c, 'b> Walker<'c, 'b> {
     }
 
     fn regex(&mut self, path: &str, regex: &str) {
-        if let Err(err) = regex::Regex::new(regex) {
+        if let Err(err) = compiles(regex) {
             let text = err.to_string();
             let reason = text
                 .lines()
@@ -224,6 +224,24 @@ pub fn split_alternative(phrase: &str) -> Option<String> {
     None
 }
 
+/// Patterns up to this many bytes, without counted repetition, cannot reach the regex
+/// crate's compiled-size limit.
+const SHORT_REGEX: usize = 64;
+
+/// Whether `regex` compiles, with the error `regex::Regex::new` gives if not — without
+/// building its automata where that cannot fail, since building them (large for Unicode
+/// `\b` and `\w`) is most of a bank check's time. Parsing finds every syntax error; what
+/// remains is the compiled-size limit (10 MB), which only counted repetition (`{n}`) or a
+/// long pattern can reach: the costliest class, `\w`, needs over 200 copies in a row. Those,
+/// and patterns that fail to parse (for the exact message), are compiled.
+fn compiles(regex: &str) -> Result<(), regex::Error> {
+    let parses = regex_syntax::Parser::new().parse(regex).is_ok();
+    if parses && regex.len() <= SHORT_REGEX && !regex.contains('{') {
+        return Ok(());
+    }
+    regex::Regex::new(regex).map(drop)
+}
+
 /// The group names a phrase refers to with `@name`.
 pub fn group_refs(phrase: &str) -> Vec<&str> {
     let mut names = Vec::new();
@@ -243,7 +261,7 @@ pub fn group_refs(phrase: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{group_refs, split_alternative};
+    use super::{SHORT_REGEX, compiles, group_refs, split_alternative};
 
     #[test]
     fn multi_word_alternatives_are_flagged() {
@@ -268,6 +286,30 @@ mod tests {
         ] {
             assert_eq!(split_alternative(phrase), None, "{phrase}");
         }
+    }
+
+    #[test]
+    fn regexes_are_judged_as_the_regex_crate_would() {
+        for good in [
+            r"\bicbms?\b",
+            r"nato[a-z ]{0,25}1955",
+            r"(?i)first (artificial )?satellite",
+        ] {
+            assert!(compiles(good).is_ok(), "{good}");
+        }
+        for bad in ["(", r"\X", "[z-a]", "a{2,1}"] {
+            let ours = compiles(bad).expect_err(bad).to_string();
+            let theirs = regex::Regex::new(bad).expect_err(bad).to_string();
+            assert_eq!(ours, theirs);
+        }
+        let huge = r"\w".repeat(300);
+        assert!(matches!(
+            compiles(&huge),
+            Err(regex::Error::CompiledTooBig(_))
+        ));
+        // The costliest short pattern, compiled for real, stays well within the limit.
+        let costliest = r"\w".repeat(SHORT_REGEX / 2);
+        assert!(regex::Regex::new(&costliest.repeat(4)).is_ok());
     }
 
     #[test]
