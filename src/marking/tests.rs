@@ -394,6 +394,12 @@ rules:
             .awarded,
         2
     );
+    // Connectives in the present tense count as in the past.
+    assert_eq!(
+        m.mark("He gave the secret speech, which shows he wanted to weaken his rivals.")
+            .awarded,
+        2
+    );
     // An answer opening with "Because" gives its reasons; the opening explains none of them.
     assert_eq!(
         m.mark("Because he gave the secret speech to the party congress in Moscow.")
