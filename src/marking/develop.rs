@@ -45,7 +45,12 @@ fn explained(hit: &Hit, a: &Analysis) -> bool {
         // An answer that opens with a connective ("Because they didn't trust each other
         // and both wanted to be ahead") is answering the question: what follows is its
         // reasons, not explanations of them, so that opening develops nothing after it.
-        let answers_question = s == 0 && t == range.start && t < hit.start as usize;
+        // "Because of X, they Y" is another matter: it names a cause and goes on to say
+        // what it did.
+        let answers_question = s == 0
+            && t == range.start
+            && t < hit.start as usize
+            && !(t + 1 < range.end && a.word(t + 1) == "of");
         if let Some(len) = connective_at(a, t, range.end)
             && outside(t)
             && !answers_question

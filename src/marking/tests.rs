@@ -411,6 +411,12 @@ rules:
             .awarded,
         2
     );
+    // "Because of X, …" names a cause and says what it did.
+    assert_eq!(
+        m.mark("Because of the secret speech people in Poland and Hungary demanded reform.")
+            .awarded,
+        2
+    );
     assert_eq!(
         m.mark("He did it because of the secret speech, the purges, the camps, the army and the police.")
             .awarded,
