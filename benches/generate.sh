@@ -3,7 +3,8 @@
 #   - a 16-page AQA paper with its mark scheme and manifest (quick form, 100 marks);
 #   - the shipped AQA blueprint;
 #   - 30 and 50 per-student variants of it.
-# Usage: benches/generate.sh   (builds the release binary first)
+# Usage: benches/generate.sh   (builds the release binary first; set TMPDIR=/dev/shm to
+# keep disk writes and their fsync out of the figures)
 set -eu
 cd "$(dirname "$0")/.."
 cargo build --release --quiet

@@ -79,12 +79,49 @@ fn long_wide_and_jsonl_inputs_give_the_same_mark_sheet() {
     // JSONL has Ben's 01 only; compare the shared cells.
     assert_eq!(sheets[0], sheets[1]);
     assert_eq!(sheets[0][1], sheets[2][1]);
+    // 01 and 03 are point and multiple-choice marks; 02 (levels) is whatever the marker
+    // gives the same answer on its own.
+    let q02 = single_mark("fx-destal-effects-explain", "Hungarians demanded freedom.");
+    assert!(q02 > 0, "a relevant point earns something");
+    let amira = 2 + q02;
     assert_eq!(
         sheets[0][1],
-        ["Amira", "2", "1", "0", "3", "7", "42.9", "1"]
+        [
+            "Amira".to_string(),
+            "2".into(),
+            q02.to_string(),
+            "0".into(),
+            amira.to_string(),
+            "7".into(),
+            format!("{:.1}", f64::from(amira) * 100.0 / 7.0),
+            if amira >= 4 { "5" } else { "1" }.into(),
+        ]
     );
     assert_eq!(sheets[0][2], ["Ben", "0", "", "1", "1", "7", "14.3", "1"]);
     assert_eq!(sheets[2][2], ["Ben", "0", "", "", "0", "7", "0.0", ""]);
+}
+
+/// The mark `examkit mark --question` gives one answer.
+fn single_mark(question: &str, answer: &str) -> u32 {
+    let out = cargo_bin_cmd!("examkit")
+        .arg("mark")
+        .arg("--bank")
+        .arg(fixtures().join("bank"))
+        .args([
+            "--question",
+            question,
+            "--answer",
+            answer,
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    json["result"]["awarded"].as_u64().unwrap() as u32
 }
 
 #[test]

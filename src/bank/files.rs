@@ -39,6 +39,22 @@ impl FileKind {
             .map(|(_, kind)| *kind)
     }
 
+    /// A cheap guess from the text alone: the kind whose key starts a line. Only a hint of
+    /// which type to try parsing the file as first — the loader trusts it only when that
+    /// parse succeeds — so a key inside a block scalar or a flow map can cost time, never
+    /// a wrong result.
+    pub fn sniff_text(text: &str) -> Option<FileKind> {
+        text.lines().find_map(|line| {
+            Self::KEYS
+                .iter()
+                .find(|(key, _)| {
+                    line.strip_prefix(key)
+                        .is_some_and(|rest| rest.starts_with(':'))
+                })
+                .map(|(_, kind)| *kind)
+        })
+    }
+
     /// Like [`FileKind::sniff`], but also recognising a misspelt top-level key
     /// (`question:`) and, failing that, the folder (`question-bank/`, `mark-schemes/`), so
     /// that a typo makes an error rather than a silently skipped file.

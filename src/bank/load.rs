@@ -9,7 +9,7 @@
 pub use super::files::{FileKind, FoundFile, yaml_files};
 
 use super::explain::YamlError;
-use super::span::{self, Location, SpanIndex};
+use super::span::{self, FileSpans, Location, SpanIndex};
 use super::{Bank, BankBlueprint, BankQuestion, BankScheme, Diagnostic};
 use crate::model::{
     Blueprint, Pattern, PatternSpec, Question, QuestionFile, Scheme, SchemeFile, SynonymFile,
@@ -106,6 +106,17 @@ pub fn load_text(
         bank.locations.broken.push(file.to_path_buf());
         return None;
     }
+    let spans = FileSpans::new(text);
+    // A well-formed file is parsed once, straight into its kind's type. The guess from the
+    // text is safe to trust when that parse succeeds: every file type requires its kind's
+    // key and denies unknown keys, so sniffing the parsed document would name the same kind.
+    if let Some(kind) = FileKind::sniff_text(text)
+        && let Ok(parsed) = Parsed::parse(kind, text)
+    {
+        FileLoader::new(file, text, None, &spans, bank, problems).add(parsed);
+        bank.locations.spans.insert(file.to_path_buf(), spans);
+        return Some(kind);
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(err) => {
@@ -152,23 +163,32 @@ pub fn load_text(
         }
         return None;
     };
-    let index = SpanIndex::build(text);
-    let mut loader = FileLoader {
-        file,
-        text,
-        value: &value,
-        index: &index,
-        bank,
-        problems,
-    };
-    match kind {
-        FileKind::Questions => loader.questions(),
-        FileKind::Schemes => loader.schemes(),
-        FileKind::Synonyms => loader.synonyms(),
-        FileKind::Blueprint => loader.blueprint(),
+    let mut loader = FileLoader::new(file, text, Some(&value), &spans, bank, problems);
+    match Parsed::parse(kind, text) {
+        Ok(parsed) => loader.add(parsed),
+        Err(err) => loader.recover(kind, &err),
     }
-    bank.locations.spans.insert(file.to_path_buf(), index);
+    bank.locations.spans.insert(file.to_path_buf(), spans);
     Some(kind)
+}
+
+/// A whole file parsed into its kind's type.
+enum Parsed {
+    Questions(QuestionFile),
+    Schemes(SchemeFile),
+    Synonyms(SynonymFile),
+    Blueprint(Blueprint),
+}
+
+impl Parsed {
+    fn parse(kind: FileKind, text: &str) -> Result<Parsed, serde_yaml::Error> {
+        Ok(match kind {
+            FileKind::Questions => Parsed::Questions(serde_yaml::from_str(text)?),
+            FileKind::Schemes => Parsed::Schemes(serde_yaml::from_str(text)?),
+            FileKind::Synonyms => Parsed::Synonyms(serde_yaml::from_str(text)?),
+            FileKind::Blueprint => Parsed::Blueprint(serde_yaml::from_str(text)?),
+        })
+    }
 }
 
 /// Where flow brackets first open deeper than serde_yaml's recursion limit (128), which it
@@ -204,16 +224,40 @@ fn char_at(text: &str, at: Location) -> Option<char> {
 struct FileLoader<'a> {
     file: &'a Path,
     text: &'a str,
-    value: &'a serde_yaml::Value,
-    index: &'a SpanIndex,
+    /// The file as a generic document, read only to recover what it can from a file that
+    /// did not parse into its type (absent when it did).
+    value: Option<&'a serde_yaml::Value>,
+    spans: &'a FileSpans,
     bank: &'a mut Bank,
     problems: &'a mut Vec<Diagnostic>,
 }
 
-impl FileLoader<'_> {
+impl<'a> FileLoader<'a> {
+    fn new(
+        file: &'a Path,
+        text: &'a str,
+        value: Option<&'a serde_yaml::Value>,
+        spans: &'a FileSpans,
+        bank: &'a mut Bank,
+        problems: &'a mut Vec<Diagnostic>,
+    ) -> FileLoader<'a> {
+        FileLoader {
+            file,
+            text,
+            value,
+            spans,
+            bank,
+            problems,
+        }
+    }
+
+    fn index(&self) -> &SpanIndex {
+        self.spans.index()
+    }
+
     fn header(&self, key: &str) -> String {
         self.value
-            .get(key)
+            .and_then(|v| v.get(key))
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string()
@@ -241,9 +285,9 @@ impl FileLoader<'_> {
         if depth > 8 {
             return None;
         }
-        for i in 0..self.index.len(path) {
+        for i in 0..self.index().len(path) {
             let item = span::item(path, i);
-            let alone = self.index.isolate(self.text, &item)?;
+            let alone = self.index().isolate(self.text, &item)?;
             if serde_yaml::from_str::<Pattern>(&alone).is_ok() {
                 continue;
             }
@@ -268,9 +312,9 @@ impl FileLoader<'_> {
     ) -> Vec<(usize, T)> {
         let mut good = Vec::new();
         let mut bad_spans = Vec::new();
-        for i in 0..self.index.len(list) {
+        for i in 0..self.index().len(list) {
             let path = span::item(list, i);
-            let Some(alone) = self.index.isolate(self.text, &path) else {
+            let Some(alone) = self.index().isolate(self.text, &path) else {
                 continue;
             };
             match serde_yaml::from_str::<T>(&alone) {
@@ -292,7 +336,7 @@ impl FileLoader<'_> {
             self.bank.locations.broken.push(self.file.to_path_buf());
         }
         let whole = self.refine(whole);
-        let inside_reported_item = bad_spans.iter().any(|p| self.index.contains(p, whole.at));
+        let inside_reported_item = bad_spans.iter().any(|p| self.index().contains(p, whole.at));
         if !inside_reported_item {
             self.report(whole);
         }
@@ -301,7 +345,7 @@ impl FileLoader<'_> {
 
     /// The id (question) or key (scheme) of item `i` of `list`, read from the raw YAML.
     fn item_key(&self, list: &str, i: usize) -> Option<String> {
-        let item = self.value.get(list)?.get(i)?;
+        let item = self.value?.get(list)?.get(i)?;
         let field = if list == "questions" {
             "id"
         } else {
@@ -314,22 +358,59 @@ impl FileLoader<'_> {
         })
     }
 
-    fn questions(&mut self) {
-        let (subject, topic, title, questions) =
-            match serde_yaml::from_str::<QuestionFile>(self.text) {
-                Ok(parsed) => (
-                    parsed.subject,
-                    parsed.topic,
-                    parsed.title,
-                    parsed.questions.into_iter().enumerate().collect(),
-                ),
-                Err(err) => (
+    /// Add a file that parsed whole.
+    fn add(&mut self, parsed: Parsed) {
+        match parsed {
+            Parsed::Questions(file) => self.questions(
+                file.subject,
+                file.topic,
+                file.title,
+                file.questions.into_iter().enumerate().collect(),
+            ),
+            Parsed::Schemes(file) => self.schemes(
+                file.subject,
+                file.topic,
+                file.schemes.into_iter().enumerate().collect(),
+            ),
+            Parsed::Synonyms(file) => self.synonyms(file),
+            Parsed::Blueprint(blueprint) => self.bank.blueprints.push(BankBlueprint {
+                blueprint,
+                file: self.file.to_path_buf(),
+            }),
+        }
+    }
+
+    /// Report why a file of this kind did not parse, and add whatever items of it do.
+    fn recover(&mut self, kind: FileKind, err: &serde_yaml::Error) {
+        match kind {
+            FileKind::Questions => {
+                let (subject, topic, title) = (
                     self.header("subject"),
                     self.header("topic"),
                     self.header("title"),
-                    self.items::<Question>("questions", &err),
-                ),
-            };
+                );
+                let questions = self.items::<Question>("questions", err);
+                self.questions(subject, topic, title, questions);
+            }
+            FileKind::Schemes => {
+                let (subject, topic) = (self.header("subject"), self.header("topic"));
+                let schemes = self.items::<Scheme>("schemes", err);
+                self.schemes(subject, topic, schemes);
+            }
+            FileKind::Synonyms | FileKind::Blueprint => {
+                let err = self.refine(err);
+                self.report(err);
+            }
+        }
+    }
+
+    fn questions(
+        &mut self,
+        subject: String,
+        topic: String,
+        title: String,
+        questions: Vec<(usize, Question)>,
+    ) {
         for (i, question) in questions {
             self.bank.questions.push(BankQuestion {
                 subject: subject.clone(),
@@ -342,19 +423,7 @@ impl FileLoader<'_> {
         }
     }
 
-    fn schemes(&mut self) {
-        let (subject, topic, schemes) = match serde_yaml::from_str::<SchemeFile>(self.text) {
-            Ok(parsed) => (
-                parsed.subject,
-                parsed.topic,
-                parsed.schemes.into_iter().enumerate().collect(),
-            ),
-            Err(err) => (
-                self.header("subject"),
-                self.header("topic"),
-                self.items::<Scheme>("schemes", &err),
-            ),
-        };
+    fn schemes(&mut self, subject: String, topic: String, schemes: Vec<(usize, Scheme)>) {
         for (i, scheme) in schemes {
             self.bank.schemes.push(BankScheme {
                 subject: subject.clone(),
@@ -366,49 +435,28 @@ impl FileLoader<'_> {
         }
     }
 
-    fn synonyms(&mut self) {
-        match serde_yaml::from_str::<SynonymFile>(self.text) {
-            Ok(parsed) => {
-                if let Some(first) = self.bank.locations.synonym_files.get(&parsed.subject) {
-                    let at = self.index.locate("subject");
-                    let diag = Diagnostic::error(
-                        self.file,
-                        at.line,
-                        at.column,
-                        format!(
-                            "a second synonyms file for subject `{}` (the first is {})",
-                            parsed.subject,
-                            first.display()
-                        ),
-                    )
-                    .with_help("keep one synonyms.yaml per subject and merge the groups into it");
-                    self.problems.push(diag);
-                    return;
-                }
-                self.bank
-                    .locations
-                    .synonym_files
-                    .insert(parsed.subject.clone(), self.file.to_path_buf());
-                self.bank.synonyms.insert(parsed.subject.clone(), parsed);
-            }
-            Err(err) => {
-                let err = self.refine(&err);
-                self.report(err);
-            }
+    fn synonyms(&mut self, parsed: SynonymFile) {
+        if let Some(first) = self.bank.locations.synonym_files.get(&parsed.subject) {
+            let at = self.index().locate("subject");
+            let diag = Diagnostic::error(
+                self.file,
+                at.line,
+                at.column,
+                format!(
+                    "a second synonyms file for subject `{}` (the first is {})",
+                    parsed.subject,
+                    first.display()
+                ),
+            )
+            .with_help("keep one synonyms.yaml per subject and merge the groups into it");
+            self.problems.push(diag);
+            return;
         }
-    }
-
-    fn blueprint(&mut self) {
-        match serde_yaml::from_str::<Blueprint>(self.text) {
-            Ok(blueprint) => self.bank.blueprints.push(BankBlueprint {
-                blueprint,
-                file: self.file.to_path_buf(),
-            }),
-            Err(err) => {
-                let err = self.refine(&err);
-                self.report(err);
-            }
-        }
+        self.bank
+            .locations
+            .synonym_files
+            .insert(parsed.subject.clone(), self.file.to_path_buf());
+        self.bank.synonyms.insert(parsed.subject.clone(), parsed);
     }
 }
 

@@ -12,7 +12,7 @@ pub mod span;
 pub use check::{BrokenBank, check, load_checked};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{FileKind, load};
-pub use span::{Location, SpanIndex};
+pub use span::{FileSpans, Location, SpanIndex};
 
 use crate::model::{Blueprint, Question, Scheme, SynonymFile};
 use std::collections::{BTreeMap, BTreeSet};
@@ -80,8 +80,8 @@ pub struct Bank {
 pub struct Locations {
     /// Every file read, recognised or not, in the order read.
     pub files: Vec<PathBuf>,
-    /// Each file's node positions.
-    pub spans: BTreeMap<PathBuf, SpanIndex>,
+    /// Each file's node positions, indexed when first asked for.
+    pub spans: BTreeMap<PathBuf, FileSpans>,
     /// For `questions[i]` of the bank, its index in its file's `questions` list (they differ
     /// when an earlier question of the file failed to load).
     pub question_items: Vec<usize>,
@@ -114,14 +114,14 @@ impl Locations {
     pub fn locate(&self, file: &Path, path: &str) -> Location {
         self.spans
             .get(file)
-            .map_or(Location::START, |index| index.locate(path))
+            .map_or(Location::START, |spans| spans.index().locate(path))
     }
 
     /// Where the key of the node at `path` of `file` is; else as [`Locations::locate`].
     pub fn locate_key(&self, file: &Path, path: &str) -> Location {
         self.spans
             .get(file)
-            .map_or(Location::START, |index| index.locate_key(path))
+            .map_or(Location::START, |spans| spans.index().locate_key(path))
     }
 }
 

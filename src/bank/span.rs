@@ -10,6 +10,7 @@
 
 use saphyr_parser::{Event, Parser, Span};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// A 1-based line and column in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,6 +52,29 @@ struct Node {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SpanIndex {
     nodes: BTreeMap<String, Node>,
+}
+
+/// A file's text, indexed on first use: indexing costs as much as parsing the file again,
+/// and a clean bank never needs a position, so only files with a problem to point at pay.
+#[derive(Debug, Clone, Default)]
+pub struct FileSpans {
+    text: String,
+    index: OnceLock<SpanIndex>,
+}
+
+impl FileSpans {
+    /// Keep `text` to index when a position is first asked for.
+    pub fn new(text: &str) -> FileSpans {
+        FileSpans {
+            text: text.to_string(),
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The index of the file's nodes, built now if this is its first use.
+    pub fn index(&self) -> &SpanIndex {
+        self.index.get_or_init(|| SpanIndex::build(&self.text))
+    }
 }
 
 /// Joins a parent path and a mapping key: `questions[3]` + `marks` → `questions[3].marks`.

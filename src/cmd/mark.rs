@@ -38,9 +38,9 @@ pub enum BatchFormat {
 /// Flags for `examkit mark`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
-    examkit mark --question destal-reasons-explain --answer \"Khrushchev wanted to...\"\n  \
-    examkit mark --paper paper.manifest.json --answers answers.yaml\n  \
-    examkit mark --paper paper.manifest.json --batch class.csv --out marks.csv")]
+    examkit mark --question de-stalinisation-recall-what --answer \"Reforms after Stalin died...\"\n  \
+    examkit mark --paper out/aqa.manifest.json --answers sam.yaml\n  \
+    examkit mark --paper out/aqa.manifest.json --batch class.csv --out marks.csv")]
 pub struct Args {
     /// Question id to mark one answer against (or `id/part`).
     #[arg(long, value_name = "ID", conflicts_with = "paper")]

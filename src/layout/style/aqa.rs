@@ -213,6 +213,14 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     items.extend(text.items);
 
     items.extend(examiner_grid(book, paper, 96.0 * MM, 270.0 * MM));
+    items.push(run_right(
+        book,
+        Face::Bold,
+        10.0,
+        RIGHT,
+        FOOT_BASELINE,
+        "Turn over ►",
+    ));
     items.push(run(
         book,
         Face::Regular,
@@ -224,7 +232,7 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
             Face::Regular,
             SMALL_SIZE,
             &format!("{}   {}", bp.code, paper.paper_id),
-            RIGHT - LEFT,
+            (RIGHT - LEFT) * 0.6,
         ),
     ));
     items
