@@ -540,3 +540,17 @@ fn a_blueprint_checked_without_the_bank_is_judged_on_its_own() {
     );
     assert_eq!(run.code, 1);
 }
+
+#[test]
+fn alternatives_of_several_words_written_with_a_bar_are_a_warning() {
+    let run = expect(
+        "multi-word-alternatives",
+        0,
+        &[
+            "mark-schemes/history/de-stalinisation.yaml:12:22: warning: `|` gives alternatives for one word only, so this phrase probably does not say what you meant: `out|set` offers \"out\" as an alternative to \"set\"",
+            "mark-schemes/history/de-stalinisation.yaml:15:22: warning: `|` gives alternatives for one word only, so this phrase probably does not say what you meant: `out|argued` offers \"out\" as an alternative to \"argued\"",
+            "mark-schemes/history/de-stalinisation.yaml:15:63: warning: `|` gives alternatives for one word only, so this phrase probably does not say what you meant: \"november\" appears twice in `november|november`",
+        ],
+    );
+    assert!(run.stdout.contains("separate phrasings"), "{}", run.stdout);
+}

@@ -136,11 +136,14 @@ pub fn letter_mask(word: &str) -> u32 {
         .fold(0, |m, b| m | 1 << (b - b'a'))
 }
 
-/// Edits tolerated in a word of this many letters.
+/// Edits tolerated in a word of this many letters. A four-letter word gets one only when
+/// the first letter is right (checked when matching): students drop or double a letter of
+/// "path" ("pah", "ppath") but rarely its first, and a changed first letter is usually
+/// another word ("bath", "wall"/"hall").
 pub fn edits_for(letters: usize) -> u8 {
     match letters {
-        0..=4 => 0,
-        5..=8 => 1,
+        0..=3 => 0,
+        4..=8 => 1,
         _ => 2,
     }
 }

@@ -81,7 +81,7 @@ impl<'a> Index<'a> {
             let word = analysis.word(i);
             let stop = words::is_stop_word(word);
             seen += u32::from(!stop);
-            let fuzzy_ok = !token.number && word.len() >= 5 && !stop;
+            let fuzzy_ok = !token.number && word.len() >= 3 && !stop;
             if id != NONE {
                 postings.push((class_key(0, id), i as u32));
             } else if fuzzy_ok {
@@ -182,7 +182,7 @@ impl<'a> Index<'a> {
             if words::is_negator(w) && !cancelled(a, t) {
                 return true;
             }
-            if words::is_clause_boundary(w) {
+            if words::is_clause_boundary(w) || opens_run_on_clause(a, t, start) {
                 return false;
             }
         }
@@ -207,6 +207,14 @@ impl<'a> Index<'a> {
         }
         any
     }
+}
+
+/// Whether a new clause starts at token `t` with no word to mark it: a subject pronoun and
+/// its verb ("there is not a gap they are connected"), as students write run-on sentences.
+/// A negator before such a clause belongs to the clause before. The verb must come before
+/// `limit` (the word being tested), so "not they" alone ends nothing.
+fn opens_run_on_clause(a: &Analysis, t: usize, limit: usize) -> bool {
+    t + 1 < limit && words::is_subject_pronoun(a.word(t)) && words::is_finite_verb(a.word(t + 1))
 }
 
 fn cancelled(a: &Analysis, t: usize) -> bool {
@@ -235,7 +243,11 @@ fn fuzzy(stem: &str, written: &str, entries: &[FuzzyEntry], mut found: impl FnMu
         if word.len().abs_diff(e.text.len()) > k || (mask ^ e.mask).count_ones() as usize > 2 * k {
             continue;
         }
-        if strsim::damerau_levenshtein(word, &e.text) <= k && !differ_by_prefix(word, &e.text) {
+        // A four-letter word's one edit never changes its first letter (see `edits_for`).
+        if (e.text.len() > 4 || word.as_bytes().first() == e.text.as_bytes().first())
+            && strsim::damerau_levenshtein(word, &e.text) <= k
+            && !differ_by_prefix(word, &e.text)
+        {
             found(e.id);
             last = e.id;
         }

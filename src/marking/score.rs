@@ -260,16 +260,19 @@ pub(crate) fn levels(
 /// `progress` (0–1) of the way beyond the level's requirements (at the top level: toward one
 /// more point and one more developed point than it requires).
 ///
-/// Below the top level, an answer that meets a level is typically placed in its middle and
-/// moves up as it approaches the next level; reaching the top level's own requirements is
-/// already a strong answer, so there the top mark needs a clear margin beyond them
-/// (teachers' marks in `tests/data/student-answers` show both habits).
+/// Below the top level, an answer that just meets a level starts a third of the way into
+/// it — the bottom mark of a two-mark level, one above the bottom of a three- or four-mark
+/// one — and moves up in proportion as it approaches the next level. Starting in the middle
+/// gave a bare answer the top of every two-mark level, which teachers reserve for answers
+/// nearly at the next level. Reaching the top level's own requirements is already a strong
+/// answer, so there the top mark needs a clear margin beyond them (teachers' marks in
+/// `tests/data/student-answers` show both habits).
 fn within_level(width: u32, progress: f64, top: bool) -> u32 {
     let width = width as f64;
     let marks = if top {
         (width * progress + 1e-9).floor()
     } else {
-        (width * (0.5 + 0.5 * progress)).round()
+        (width * (1.0 + 2.0 * progress) / 3.0).round()
     };
     marks.clamp(0.0, width) as u32
 }
@@ -347,7 +350,13 @@ fn place(
 fn progress(levels: &[&Level], i: usize, shown: Shown, total_points: u32) -> (f64, String) {
     let here = levels[i].requires;
     let target = match levels.get(i + 1) {
-        Some(next) => next.requires,
+        // A next level that asks for no more points than this one (it asks for development
+        // instead) still leaves more points as a way up within this level: three reasons
+        // listed go further than the two the level needs.
+        Some(next) => LevelRequirements {
+            points: next.requires.points.max(here.points + 1),
+            ..next.requires
+        },
         None => LevelRequirements {
             points: (here.points + 1).min(total_points.max(here.points)),
             developed: (here.developed + 1).min(total_points.max(here.developed)),

@@ -250,11 +250,14 @@ pub struct PatternSpec {
     /// A regular expression, matched against the normalised answer text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
-    /// Most words allowed between consecutive words of a phrase (default 3, counted in
-    /// content words).
+    /// Most words allowed between consecutive matched words of a phrase (default 3). Only
+    /// content words count: stop words ("the", "of", "was"…) between them are free, so a
+    /// student's filler never breaks a match. Inherited by the parts of an `all` or `any`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap: Option<u32>,
-    /// Whether a phrase's words must come in order (default true).
+    /// Whether a phrase's words must come in the order written (default false: any order,
+    /// since "the Wall was built by the East Germans" says what "East Germany built the
+    /// Wall" says). Inherited by the parts of an `all` or `any`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordered: Option<bool>,
     /// For `all`: most words between the first and last item (default: same sentence).

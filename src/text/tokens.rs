@@ -150,7 +150,9 @@ pub fn analyse(text: &str) -> Analysis {
                 b.offsets.push(i);
                 b.word_end = end;
                 b.line_start = false;
-            } else if f == '\'' && !b.word.is_empty() && next.is_some_and(|n| n.is_alphabetic()) {
+            } else if (f == '\'' && !b.word.is_empty() && next.is_some_and(|n| n.is_alphabetic()))
+                || (f == '"' && quote_is_apostrophe(&b.word, &text[end..]))
+            {
                 b.word.push('\'');
                 b.offsets.push(i);
                 b.word_end = end;
@@ -162,6 +164,21 @@ pub fn analyse(text: &str) -> Analysis {
     }
     b.flush();
     b.finish()
+}
+
+/// Whether a double quote typed inside a word stands for an apostrophe: it joins a word to
+/// a clitic ("don"t", "it"s", "they"re"), as some keyboards, exports and corpora write
+/// them. A quotation mark never sits between a word and "t" or "s" with no space, so this
+/// reads the student's contraction (and its negation) without misreading real quotes.
+fn quote_is_apostrophe(word: &str, rest: &str) -> bool {
+    let tail_len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+    let tail = rest[..tail_len].to_ascii_lowercase();
+    !word.is_empty()
+        && match tail.as_str() {
+            "t" => word.ends_with('n'),
+            "s" | "re" | "ll" | "ve" | "d" | "m" => true,
+            _ => false,
+        }
 }
 
 struct Builder<'a> {
@@ -376,6 +393,19 @@ mod tests {
     fn punctuation_and_hyphens_split_words() {
         let a = analyse("De-Stalinisation, (1956): the “thaw”!");
         assert_eq!(a.words(), ["de", "stalinisation", "1956", "the", "thaw"]);
+    }
+
+    #[test]
+    fn a_double_quote_inside_a_word_is_an_apostrophe() {
+        let a = analyse("Bulb C wasn\"t in it\"s path; he said \"no\" to \"d\" there");
+        let words: Vec<&str> = (0..a.tokens.len()).map(|t| a.word(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "bulb", "c", "was", "not", "in", "it", "path", "he", "said", "no", "to", "d",
+                "there"
+            ]
+        );
     }
 
     #[test]

@@ -210,6 +210,38 @@ pub fn is_clause_boundary(word: &str) -> bool {
     )
 }
 
+/// Pronouns that open a clause as its subject ("they are", "it was").
+pub fn is_subject_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "he" | "she" | "it" | "we" | "they" | "you" | "there"
+    )
+}
+
+/// Auxiliaries and forms of "be"/"have"/"do" that follow a subject at the start of a clause.
+pub fn is_finite_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "do"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "must"
+            | "should"
+            | "may"
+            | "might"
+    )
+}
+
 /// Whether `word` can begin one of the [`CONNECTIVES`] (a cheap filter before comparing
 /// whole phrases).
 pub fn may_start_connective(word: &str) -> bool {

@@ -130,6 +130,14 @@ impl<'c, 'b> Walker<'c, 'b> {
             );
             return;
         }
+        if let Some(why) = split_alternative(phrase) {
+            self.c.warning(
+                file,
+                path,
+                format!("`|` gives alternatives for one word only, so this phrase probably does not say what you meant: {why}"),
+                "for alternatives of several words, write them as separate phrasings (or an `any:` list), e.g. [\"let out prisoners\", \"set free prisoners\"] rather than \"let out|set free prisoners\"",
+            );
+        }
         for name in group_refs(phrase) {
             if self.groups.contains(name) {
                 continue;
@@ -176,6 +184,46 @@ impl<'c, 'b> Walker<'c, 'b> {
     }
 }
 
+/// Why a phrase looks like it meant `|` to join alternatives of several words, if it does.
+/// `a|b` is one word position, so "fell out|argued with" reads as "fell", then "out" or
+/// "argued" — never "argued with" alone. The telltales: a required position whose first
+/// alternative is a small word finishing the alternative before it ("out|argued",
+/// "up|fall") while another is a word of its own; and the same word twice in one position
+/// ("november|november" from "6 november|november 6", which then needs two sixes).
+pub fn split_alternative(phrase: &str) -> Option<String> {
+    let positions: Vec<(bool, Vec<String>)> = phrase
+        .split_whitespace()
+        .map(|p| {
+            let optional = p.starts_with('(');
+            let alts = p
+                .trim_matches(|c| c == '(' || c == ')')
+                .split('|')
+                .map(str::to_lowercase)
+                .collect();
+            (optional, alts)
+        })
+        .collect();
+    let small = |w: &str| crate::text::words::is_stop_word(w);
+    for (k, (optional, alts)) in positions.iter().enumerate() {
+        if alts.len() < 2 {
+            continue;
+        }
+        let shown = alts.join("|");
+        let mut seen = BTreeSet::new();
+        if let Some(dup) = alts.iter().find(|a| !seen.insert(a.as_str())) {
+            return Some(format!("\"{dup}\" appears twice in `{shown}`"));
+        }
+        let after_group = k > 0 && positions[k - 1].1.len() > 1;
+        if after_group && !optional && small(&alts[0]) && alts[1..].iter().any(|a| !small(a)) {
+            return Some(format!(
+                "`{shown}` offers \"{}\" as an alternative to \"{}\"",
+                alts[0], alts[1]
+            ));
+        }
+    }
+    None
+}
+
 /// Patterns up to this many bytes, without counted repetition, cannot reach the regex
 /// crate's compiled-size limit.
 const SHORT_REGEX: usize = 64;
@@ -213,7 +261,32 @@ pub fn group_refs(phrase: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{SHORT_REGEX, compiles, group_refs};
+    use super::{SHORT_REGEX, compiles, group_refs, split_alternative};
+
+    #[test]
+    fn multi_word_alternatives_are_flagged() {
+        for phrase in [
+            "prisoners released|freed|let out|set free",
+            "6 november|november 6",
+            "top-secret|top secret|secret",
+            "stay ahead|keep ahead|catch up|fall behind",
+            "split|fell out|argued (with) Stalin",
+        ] {
+            assert!(split_alternative(phrase).is_some(), "{phrase}");
+        }
+        for phrase in [
+            "withdrew|removed troops|soldiers Austria",
+            "more|greater freedom|freedoms",
+            "less|reduced tension|tensions",
+            "Soviet|Russian magazine|cartoon",
+            "no longer need|needed Soviet|Stalin|help",
+            "catch|caught up",
+            "thousand|thousands (a|every|each|per) day|week",
+            "arrested|imprisoned (by|under) Stalin",
+        ] {
+            assert_eq!(split_alternative(phrase), None, "{phrase}");
+        }
+    }
 
     #[test]
     fn regexes_are_judged_as_the_regex_crate_would() {

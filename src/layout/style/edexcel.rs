@@ -5,7 +5,7 @@
 use super::{
     CoverInfo, CoverText, FOOT_BASELINE, HouseStyle, LEFT, MarksPlace, PageInfo, PartNumbering,
     RIGHT, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes, field_box, or_default, paper_total,
-    time_allowed,
+    plural_marks, time_allowed,
 };
 use crate::layout::compose::{outline, run, run_centred, run_right};
 use crate::layout::font::Face;
@@ -26,7 +26,10 @@ impl HouseStyle for Edexcel {
     }
 
     fn spag(&self, spag: u32) -> String {
-        format!("(Spelling, punctuation, grammar and specialist terms = {spag} marks)")
+        format!(
+            "(Spelling, punctuation, grammar and specialist terms = {})",
+            plural_marks(spag)
+        )
     }
 
     fn marks_place(&self) -> MarksPlace {
@@ -38,7 +41,10 @@ impl HouseStyle for Edexcel {
     }
 
     fn question_total(&self, number: u32, marks: u32) -> Option<String> {
-        Some(format!("(Total for Question {number} = {marks} marks)"))
+        Some(format!(
+            "(Total for Question {number} = {})",
+            plural_marks(marks)
+        ))
     }
 
     fn answer_dash(&self) -> Dash {

@@ -434,5 +434,9 @@ mod tests {
             for_board(Board::Edexcel).question_total(1, 8).as_deref(),
             Some("(Total for Question 1 = 8 marks)")
         );
+        assert_eq!(
+            for_board(Board::Edexcel).question_total(2, 1).as_deref(),
+            Some("(Total for Question 2 = 1 mark)")
+        );
     }
 }
