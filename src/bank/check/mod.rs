@@ -194,3 +194,27 @@ fn marks(n: u32) -> String {
         format!("{n} marks")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A broken bank is refused with every problem, warnings located as `check` locates
+    /// them (`load_checked` skips locating warnings only while the bank may be clean).
+    #[test]
+    fn a_broken_bank_reports_every_problem_located() {
+        let paths = [
+            PathBuf::from("tests/fixtures/check/multi-word-alternatives"),
+            PathBuf::from("tests/fixtures/check/duplicate-id"),
+        ];
+        let broken = load_checked(&paths).expect_err("duplicate id");
+        let (bank, mut expected) = load(&paths);
+        expected.extend(check(&bank));
+        sort(&mut expected);
+        assert_eq!(broken.problems, expected);
+        assert!(
+            broken.problems.iter().any(|d| !d.is_error() && d.line > 1),
+            "{expected:?}"
+        );
+    }
+}
