@@ -1,37 +1,44 @@
 #!/bin/sh
-# Whole-process time and peak memory of `examkit generate` on one core:
+# Whole-process CPU time (user + system), wall time and peak memory of `examkit generate`
+# on one core. CPU time is the figure to compare: on a shared, loaded machine wall time
+# mostly measures the neighbours. Each figure is per run, the best of 5 rounds (a round of
+# the quick cases runs them 10 times, as `time` counts in hundredths); peak RSS the largest.
 #   - a 16-page AQA paper with its mark scheme and manifest (quick form, 100 marks);
 #   - the shipped AQA blueprint;
 #   - 30 and 50 per-student variants of it.
-# Usage: benches/generate.sh   (builds the release binary first; set TMPDIR=/dev/shm to
+# Usage: benches/generate.sh   (builds the release binary first; EXAMKIT_BIN=path measures
+# another build, e.g. a saved copy from before a change; set TMPDIR=/dev/shm to
 # keep disk writes and their fsync out of the figures)
 set -eu
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-bin=target/release/examkit
+bin=${EXAMKIT_BIN:-target/release/examkit}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 0"
 
+# measure LABEL REPEAT ARGS...: run `examkit ARGS` REPEAT times per round, 5 rounds.
 measure() {
     label=$1
-    shift
-    runs=5
-    best=""
-    for _ in $(seq $runs); do
-        /usr/bin/time -f "%e %M" -o "$out/time" $pin "$bin" "$@" >/dev/null
-        read -r secs kb <"$out/time"
-        if [ -z "$best" ] || [ "$(echo "$secs < $best" | bc)" = 1 ]; then best=$secs; fi
-        peak=$kb
-    done
-    printf '%-46s best of %d: %6.3f s   peak RSS %5.1f MiB\n' "$label" "$runs" "$best" \
-        "$(echo "scale=1; $peak / 1024" | bc)"
+    repeat=$2
+    shift 2
+    for _ in 1 2 3 4 5; do
+        /usr/bin/time -f "%e %U %S %M" -o "$out/time" $pin sh -c \
+            'n=$1; shift; for _ in $(seq "$n"); do "$@" >/dev/null; done' sh "$repeat" "$bin" "$@"
+        cat "$out/time"
+    done | awk -v label="$label" -v n="$repeat" '
+        { cpu = ($2 + $3) / n; wall = $1 / n
+          if (NR == 1 || cpu < best_cpu) best_cpu = cpu
+          if (NR == 1 || wall < best_wall) best_wall = wall
+          if ($4 > peak) peak = $4 }
+        END { printf "%-40s CPU %6.1f ms, wall %6.1f ms, peak RSS %5.1f MiB\n",
+                     label, best_cpu * 1000, best_wall * 1000, peak / 1024 }'
 }
 
-measure "16-page paper + scheme (aqa, 100 marks)" generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
+measure "16-page paper + scheme (aqa, 100 marks)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
 echo "  pages: $(pdfinfo "$out/p16.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')," \
      "sizes: $(wc -c <"$out/p16.pdf") + $(wc -c <"$out/p16-mark-scheme.pdf") bytes"
-measure "AQA blueprint paper + scheme" generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
-measure "30 variants (AQA blueprint)" generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 30 --out "$out/v30.pdf"
-measure "50 variants (AQA blueprint)" generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 50 --out "$out/v50.pdf"
+measure "AQA blueprint paper + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
+measure "30 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 30 --out "$out/v30.pdf"
+measure "50 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 50 --out "$out/v50.pdf"

@@ -148,6 +148,14 @@ pub fn edits_for(letters: usize) -> u8 {
     }
 }
 
+/// A scheme's `regex`, built exactly as marking uses it (case-insensitive, the regex
+/// crate's default size limit), so `examkit check` can judge a regex by the same rules.
+pub fn build_regex(source: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(source)
+        .case_insensitive(true)
+        .build()
+}
+
 impl Vocab {
     fn intern(&mut self, key: Key, text: &str, surface: &str, fuzzy: bool) -> u32 {
         let surface_len = surface.len();
@@ -357,10 +365,7 @@ impl Compiler {
             return self.phrase(text, opts);
         }
         if let Some(source) = &spec.regex {
-            return regex::RegexBuilder::new(source)
-                .case_insensitive(true)
-                .size_limit(1 << 20)
-                .build()
+            return build_regex(source)
                 .map(Compiled::Regex)
                 .map_err(|e| MarkError::BadRegex {
                     key: self.key.clone(),

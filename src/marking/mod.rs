@@ -31,6 +31,7 @@ mod registry;
 pub mod result;
 mod score;
 
+pub use compile::build_regex;
 pub use marker::{MarkError, Marker};
 pub use registry::Markers;
 pub use result::{

@@ -24,9 +24,16 @@ use std::path::{Path, PathBuf};
 
 /// Every problem the bank has as a whole, sorted by file, line and column.
 pub fn check(bank: &Bank) -> Vec<Diagnostic> {
+    check_with(bank, true)
+}
+
+/// As [`check`]; with `locate_warnings` false, warnings all point at the start of their
+/// file, for callers that only need to know whether there are errors.
+fn check_with(bank: &Bank, locate_warnings: bool) -> Vec<Diagnostic> {
     let mut checker = Checker {
         bank,
         out: Vec::new(),
+        locate_warnings,
     };
     headers::check(&mut checker);
     questions::check(&mut checker);
@@ -51,6 +58,14 @@ pub fn sort(problems: &mut Vec<Diagnostic>) {
 /// Load everything under `paths` and check it; the bank only if it has no errors.
 pub fn load_checked(paths: &[PathBuf]) -> Result<Bank, BrokenBank> {
     let (bank, mut problems) = load(paths);
+    // Warnings are returned only beside errors, and locating one can mean indexing its whole
+    // file (as costly as parsing it again); so check first without locating them, and only
+    // for a broken bank check again to report every problem in full.
+    if !problems.iter().any(Diagnostic::is_error)
+        && !check_with(&bank, false).iter().any(Diagnostic::is_error)
+    {
+        return Ok(bank);
+    }
     problems.extend(check(&bank));
     sort(&mut problems);
     if problems.iter().any(Diagnostic::is_error) {
@@ -97,6 +112,8 @@ impl fmt::Display for BrokenBank {
 pub(crate) struct Checker<'a> {
     bank: &'a Bank,
     out: Vec<Diagnostic>,
+    /// Whether warnings get their line and column (else the start of their file).
+    locate_warnings: bool,
 }
 
 impl Checker<'_> {
@@ -150,7 +167,11 @@ impl Checker<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let at = self.at(file, path);
+        let at = if self.locate_warnings {
+            self.at(file, path)
+        } else {
+            Location::START
+        };
         self.out
             .push(Diagnostic::warning_at(file, at, message).with_help(help));
     }
@@ -171,5 +192,29 @@ fn marks(n: u32) -> String {
         "1 mark".to_string()
     } else {
         format!("{n} marks")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A broken bank is refused with every problem, warnings located as `check` locates
+    /// them (`load_checked` skips locating warnings only while the bank may be clean).
+    #[test]
+    fn a_broken_bank_reports_every_problem_located() {
+        let paths = [
+            PathBuf::from("tests/fixtures/check/multi-word-alternatives"),
+            PathBuf::from("tests/fixtures/check/duplicate-id"),
+        ];
+        let broken = load_checked(&paths).expect_err("duplicate id");
+        let (bank, mut expected) = load(&paths);
+        expected.extend(check(&bank));
+        sort(&mut expected);
+        assert_eq!(broken.problems, expected);
+        assert!(
+            broken.problems.iter().any(|d| !d.is_error() && d.line > 1),
+            "{expected:?}"
+        );
     }
 }

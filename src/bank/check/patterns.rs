@@ -235,11 +235,15 @@ const SHORT_REGEX: usize = 64;
 /// long pattern can reach: the costliest class, `\w`, needs over 200 copies in a row. Those,
 /// and patterns that fail to parse (for the exact message), are compiled.
 fn compiles(regex: &str) -> Result<(), regex::Error> {
-    let parses = regex_syntax::Parser::new().parse(regex).is_ok();
+    let parses = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(regex)
+        .is_ok();
     if parses && regex.len() <= SHORT_REGEX && !regex.contains('{') {
         return Ok(());
     }
-    regex::Regex::new(regex).map(drop)
+    crate::marking::build_regex(regex).map(drop)
 }
 
 /// The group names a phrase refers to with `@name`.
