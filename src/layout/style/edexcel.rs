@@ -4,12 +4,12 @@
 
 use super::{
     CoverInfo, CoverText, FOOT_BASELINE, HouseStyle, LEFT, MarksPlace, PageInfo, PartNumbering,
-    RIGHT, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes, field_box, or_default, paper_total,
-    plural_marks, time_allowed,
+    RIGHT, Running, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes, field_box, or_default,
+    paper_total, plural_marks, running_items, time_allowed,
 };
-use crate::layout::compose::{outline, run, run_centred, run_right};
+use crate::layout::compose::{outline, run, run_right};
 use crate::layout::font::Face;
-use crate::layout::page::{Dash, Item, MM, PAGE_WIDTH};
+use crate::layout::page::{Dash, Item, MM};
 use crate::model::Board;
 use crate::paper::Paper;
 
@@ -60,36 +60,16 @@ impl HouseStyle for Edexcel {
     }
 
     fn running(&self, info: &PageInfo) -> Vec<Item> {
-        let book = info.book;
-        let mut items = vec![
-            run_centred(
-                book,
-                Face::Regular,
-                9.0,
-                PAGE_WIDTH / 2.0,
-                FOOT_BASELINE,
-                &info.number.to_string(),
-            ),
-            run(
-                book,
-                Face::Regular,
-                SMALL_SIZE,
-                LEFT,
-                FOOT_BASELINE,
-                &info.paper.paper_id,
-            ),
-        ];
-        if info.turn_over {
-            items.push(run_right(
-                book,
-                Face::Bold,
-                10.0,
-                RIGHT,
-                FOOT_BASELINE,
-                "Turn over ►",
-            ));
-        }
-        items
+        running_items(
+            info,
+            Running {
+                number_face: Face::Regular,
+                number_size: 9.0,
+                number_baseline: FOOT_BASELINE,
+                centre_foot: None,
+                turn_over: "Turn over ►",
+            },
+        )
     }
 
     fn blank_page(&self) -> &'static str {

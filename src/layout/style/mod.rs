@@ -9,7 +9,7 @@ mod aqa;
 mod cie;
 mod edexcel;
 
-use super::compose::{LEADING, hrule, outline, run, run_centred};
+use super::compose::{LEADING, hrule, outline, run, run_centred, run_right};
 use super::font::{Face, FontBook};
 use super::page::{Dash, Item, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use super::wrap;
@@ -94,6 +94,67 @@ pub struct PageInfo<'a> {
     pub pages: usize,
     /// Whether questions continue on a later page, so the candidate must turn over.
     pub turn_over: bool,
+}
+
+/// The parts of a question paper's running head and foot that differ between boards; the
+/// rest (paper id at the foot's left) is common, so [`running_items`] draws it once.
+pub struct Running<'a> {
+    /// Face of the page number.
+    pub number_face: Face,
+    /// Size of the page number.
+    pub number_size: f32,
+    /// Baseline of the page number: the head (AQA, Cambridge) or the foot (Edexcel).
+    pub number_baseline: f32,
+    /// Text centred in the foot, e.g. Cambridge's paper code.
+    pub centre_foot: Option<&'a str>,
+    /// What tells the candidate to turn over, right of the foot.
+    pub turn_over: &'a str,
+}
+
+/// A page's running head and foot: page number, paper id, optional centred foot text, and
+/// "turn over" on pages that continue.
+pub fn running_items(info: &PageInfo, style: Running) -> Vec<Item> {
+    let book = info.book;
+    let centre = PAGE_WIDTH / 2.0;
+    let mut items = vec![
+        run_centred(
+            book,
+            style.number_face,
+            style.number_size,
+            centre,
+            style.number_baseline,
+            &info.number.to_string(),
+        ),
+        run(
+            book,
+            Face::Regular,
+            SMALL_SIZE,
+            LEFT,
+            FOOT_BASELINE,
+            &info.paper.paper_id,
+        ),
+    ];
+    if let Some(text) = style.centre_foot {
+        items.push(run_centred(
+            book,
+            Face::Regular,
+            9.0,
+            centre,
+            FOOT_BASELINE,
+            text,
+        ));
+    }
+    if info.turn_over {
+        items.push(run_right(
+            book,
+            Face::Bold,
+            10.0,
+            RIGHT,
+            FOOT_BASELINE,
+            style.turn_over,
+        ));
+    }
+    items
 }
 
 /// A board's house style.
