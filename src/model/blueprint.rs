@@ -5,7 +5,7 @@
 //! equivalent papers from different seeds.
 
 use super::board::Board;
-use super::question::QuestionType;
+use super::question::{Question, QuestionType};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -104,10 +104,63 @@ pub struct GradeBoundary {
 impl Blueprint {
     /// The grade a raw mark earns, if the blueprint has boundaries.
     pub fn grade_for(&self, raw: u32) -> Option<&str> {
-        self.grade_boundaries
-            .iter()
-            .filter(|b| raw >= b.min)
-            .max_by_key(|b| b.min)
-            .map(|b| b.grade.as_str())
+        grade_for(&self.grade_boundaries, raw)
+    }
+}
+
+/// The grade a raw mark earns under `boundaries` (in any order): the highest whose minimum
+/// it reaches. Shared by blueprints and the manifests copied from them.
+pub fn grade_for(boundaries: &[GradeBoundary], raw: u32) -> Option<&str> {
+    boundaries
+        .iter()
+        .filter(|b| raw >= b.min)
+        .max_by_key(|b| b.min)
+        .map(|b| b.grade.as_str())
+}
+
+impl Slot {
+    /// Whether a question may fill this slot on a paper for `blueprint`: right subject and
+    /// board, and every constraint the slot sets (type, content marks, SPaG marks, one of
+    /// the topics, all tags). One rule, so `examkit check` and paper selection never
+    /// disagree about what fits.
+    pub fn accepts(
+        &self,
+        blueprint: &Blueprint,
+        subject: &str,
+        topic: &str,
+        question: &Question,
+    ) -> bool {
+        subject == blueprint.subject
+            && question.boards.contains(&blueprint.board)
+            && self.kind.is_none_or(|k| k == question.kind)
+            && self.marks.is_none_or(|m| m == question.marks)
+            && self.spag.is_none_or(|s| s == question.spag)
+            && (self.topics.is_empty() || self.topics.iter().any(|t| t == topic))
+            && self.tags.iter().all(|t| question.tags.contains(t))
+    }
+
+    /// The slot's constraints in words, for messages: "type source, 12 marks, tags [utility]".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(kind) = self.kind {
+            parts.push(format!("type {}", kind.key()));
+        }
+        if let Some(marks) = self.marks {
+            parts.push(format!("{marks} marks"));
+        }
+        if let Some(spag) = self.spag {
+            parts.push(format!("{spag} SPaG marks"));
+        }
+        if !self.topics.is_empty() {
+            parts.push(format!("topics [{}]", self.topics.join(", ")));
+        }
+        if !self.tags.is_empty() {
+            parts.push(format!("tags [{}]", self.tags.join(", ")));
+        }
+        if parts.is_empty() {
+            "any question".to_string()
+        } else {
+            parts.join(", ")
+        }
     }
 }

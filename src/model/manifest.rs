@@ -64,11 +64,7 @@ pub struct ManifestItem {
 impl Manifest {
     /// The grade a raw mark earns, if the paper has boundaries.
     pub fn grade_for(&self, raw: u32) -> Option<&str> {
-        self.grade_boundaries
-            .iter()
-            .filter(|b| raw >= b.min)
-            .max_by_key(|b| b.min)
-            .map(|b| b.grade.as_str())
+        super::blueprint::grade_for(&self.grade_boundaries, raw)
     }
 
     /// How many questions of the section titled `title` count (all when `None`).

@@ -14,7 +14,6 @@ use crate::model::{Blueprint, Slot};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 /// Why a paper could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -68,40 +67,6 @@ struct Place<'a> {
     slot_number: usize,
     slot: &'a Slot,
     candidates: Vec<usize>,
-}
-
-/// Whether `q` may fill `slot` on a paper for this blueprint.
-pub fn fits(blueprint: &Blueprint, slot: &Slot, q: &BankQuestion) -> bool {
-    let question = &q.question;
-    q.subject == blueprint.subject
-        && question.boards.contains(&blueprint.board)
-        && slot.kind.is_none_or(|k| k == question.kind)
-        && slot.marks.is_none_or(|m| m == question.marks)
-        && slot.spag.is_none_or(|s| s == question.spag)
-        && (slot.topics.is_empty() || slot.topics.contains(&q.topic))
-        && slot.tags.iter().all(|t| question.tags.contains(t))
-}
-
-/// The slot's constraints in words, for error messages.
-pub fn describe_slot(slot: &Slot) -> String {
-    let mut out = String::new();
-    match slot.kind {
-        Some(kind) => out.push_str(kind.key()),
-        None => out.push_str("any type"),
-    }
-    if let Some(marks) = slot.marks {
-        let _ = write!(out, ", {marks} marks");
-    }
-    if let Some(spag) = slot.spag {
-        let _ = write!(out, ", {spag} SPaG marks");
-    }
-    if !slot.topics.is_empty() {
-        let _ = write!(out, ", topic one of [{}]", slot.topics.join(", "));
-    }
-    if !slot.tags.is_empty() {
-        let _ = write!(out, ", tags [{}]", slot.tags.join(", "));
-    }
-    out
 }
 
 /// Fill `blueprint` from `bank` with the questions the seed and variant pick.
@@ -194,7 +159,7 @@ fn places<'a>(bank: &Bank, blueprint: &'a Blueprint) -> Result<Vec<Place<'a>>, S
                 .questions
                 .iter()
                 .enumerate()
-                .filter(|(_, q)| fits(blueprint, slot, q))
+                .filter(|(_, q)| slot.accepts(blueprint, &q.subject, &q.topic, &q.question))
                 .map(|(i, _)| i)
                 .collect();
             for _ in 0..slot.count.max(1) {
@@ -203,7 +168,7 @@ fn places<'a>(bank: &Bank, blueprint: &'a Blueprint) -> Result<Vec<Place<'a>>, S
                     return Err(SelectError::NoCandidates {
                         section: section.title.clone(),
                         slot: slot_number,
-                        wanted: describe_slot(slot),
+                        wanted: slot.describe(),
                         board: blueprint.board.display_name().to_string(),
                     });
                 }
@@ -291,7 +256,7 @@ fn not_enough(place: &Place<'_>, blueprint: &Blueprint) -> SelectError {
     SelectError::NotEnoughDistinct {
         section: blueprint.sections[place.section].title.clone(),
         slot: place.slot_number,
-        wanted: describe_slot(place.slot),
+        wanted: place.slot.describe(),
         candidates: place.candidates.len(),
     }
 }
@@ -493,7 +458,7 @@ mod tests {
         );
         assert!(
             err.to_string()
-                .contains("Section B, slot 3 (explain, 8 marks)"),
+                .contains("Section B, slot 3 (type explain, 8 marks)"),
             "{err}"
         );
     }
@@ -504,7 +469,7 @@ mod tests {
         bank.questions
             .retain(|q| q.question.kind != QuestionType::Judgement);
         let err = select(&bank, &blueprint(1), 1, 1).unwrap_err();
-        assert!(err.to_string().contains("slot 2 (judgement)"), "{err}");
+        assert!(err.to_string().contains("slot 2 (type judgement)"), "{err}");
     }
 
     #[test]

@@ -8,42 +8,14 @@ use super::{Checker, join};
 use crate::bank::{BankBlueprint, BankQuestion, span};
 use crate::model::{Blueprint, Slot};
 
-/// Whether `question` may fill `slot` of `blueprint`: right subject and board, and every
-/// constraint the slot sets (type, content marks, SPaG marks, one of the topics, all tags).
-pub fn slot_accepts(blueprint: &Blueprint, slot: &Slot, question: &BankQuestion) -> bool {
-    let q = &question.question;
-    question.subject == blueprint.subject
-        && q.boards.contains(&blueprint.board)
-        && slot.kind.is_none_or(|k| k == q.kind)
-        && slot.marks.is_none_or(|m| m == q.marks)
-        && slot.spag.is_none_or(|s| s == q.spag)
-        && (slot.topics.is_empty() || slot.topics.contains(&question.topic))
-        && slot.tags.iter().all(|t| q.tags.contains(t))
-}
-
-/// A slot's constraints in words: "type source, 12 marks, tags [utility]".
-pub fn describe_slot(slot: &Slot) -> String {
-    let mut parts = Vec::new();
-    if let Some(kind) = slot.kind {
-        parts.push(format!("type {}", kind.key()));
-    }
-    if let Some(marks) = slot.marks {
-        parts.push(format!("{marks} marks"));
-    }
-    if let Some(spag) = slot.spag {
-        parts.push(format!("{spag} SPaG marks"));
-    }
-    if !slot.topics.is_empty() {
-        parts.push(format!("topics [{}]", join(&slot.topics)));
-    }
-    if !slot.tags.is_empty() {
-        parts.push(format!("tags [{}]", join(&slot.tags)));
-    }
-    if parts.is_empty() {
-        "any question".to_string()
-    } else {
-        parts.join(", ")
-    }
+/// Whether `question` may fill `slot` of `blueprint` (see [`Slot::accepts`]).
+fn slot_accepts(blueprint: &Blueprint, slot: &Slot, question: &BankQuestion) -> bool {
+    slot.accepts(
+        blueprint,
+        &question.subject,
+        &question.topic,
+        &question.question,
+    )
 }
 
 /// One place a question goes: a slot with `count: 3` is three places.
@@ -75,7 +47,7 @@ fn slot_name(bp: &Blueprint, section: usize, slot: usize) -> String {
         "slot {} of \"{}\" ({})",
         slot + 1,
         bp.sections[section].title,
-        describe_slot(&bp.sections[section].slots[slot])
+        bp.sections[section].slots[slot].describe()
     )
 }
 

@@ -15,7 +15,6 @@ mod questions;
 mod schemes;
 mod synonyms;
 
-pub use blueprints::{describe_slot, slot_accepts};
 pub use patterns::group_refs;
 
 use super::{Bank, Diagnostic, Location, Severity, load};
