@@ -21,6 +21,15 @@ use std::path::{Path, PathBuf};
 /// Load every recognised file under `paths`. Returns the bank built from everything that
 /// parsed, and every problem met on the way.
 pub fn load(paths: &[PathBuf]) -> (Bank, Vec<Diagnostic>) {
+    load_with(paths, |_, _| false)
+}
+
+/// As [`load`], but first offering each file's text to `take`, which returns true when it
+/// has taken the file to load itself; the file still counts towards the bank's version.
+pub(super) fn load_with(
+    paths: &[PathBuf],
+    mut take: impl FnMut(&Path, &str) -> bool,
+) -> (Bank, Vec<Diagnostic>) {
     let (files, mut problems) = yaml_files(paths);
     let mut bank = Bank::default();
     let mut hasher = Sha256::new();
@@ -39,7 +48,11 @@ pub fn load(paths: &[PathBuf]) -> (Bank, Vec<Diagnostic>) {
         bank.locations.files.push(file.clone());
         hasher.update(file.to_string_lossy().as_bytes());
         hasher.update(&bytes);
-        load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);
+        let taken = std::str::from_utf8(&bytes)
+            .is_ok_and(|text| take(file, text.strip_prefix('\u{feff}').unwrap_or(text)));
+        if !taken {
+            load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);
+        }
     }
     let digest = hasher.finalize();
     bank.version = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();

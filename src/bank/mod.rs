@@ -6,12 +6,14 @@ pub mod diagnostic;
 pub mod explain;
 pub mod files;
 pub mod load;
+pub mod partial;
 pub mod schema;
 pub mod span;
 
 pub use check::{BrokenBank, check, load_checked};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{FileKind, load};
+pub use partial::{PartialBank, load_partial};
 pub use span::{FileSpans, Location, SpanIndex};
 
 use crate::model::{Blueprint, Question, Scheme, SynonymFile};
@@ -95,6 +97,10 @@ pub struct Locations {
     /// Question ids and scheme keys of items that failed to load: already reported, so
     /// cross-checks do not report them again as missing.
     pub unloaded: BTreeSet<String>,
+    /// When only some schemes were loaded (`generate` loads those of the questions it
+    /// prints), the ids of the questions whose schemes were: only these are checked for a
+    /// missing scheme. `None` when every scheme was loaded.
+    pub schemes_loaded_for: Option<BTreeSet<String>>,
 }
 
 impl Locations {

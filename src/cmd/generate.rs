@@ -1,12 +1,13 @@
 //! `examkit generate`: a question paper, its mark scheme and a manifest, from a blueprint
 //! (or the quick form: board, topics, marks) and a seed.
 
-use crate::bank::{self, Bank};
+use crate::bank::{self, PartialBank};
 use crate::model::{Blueprint, Board};
 use crate::paper::quick::{QuickRequest, quick_paper};
 use crate::paper::{Paper, manifest, select};
 use crate::{files, pdf};
 use anyhow::{Context, bail};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -48,8 +49,9 @@ pub struct Args {
 
 /// Run `examkit generate`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let bank = load_bank(&args.bank)?;
-    let papers = if let Some(board) = args.board {
+    let partial = load_bank(&args.bank)?;
+    let bank = partial.bank();
+    let mut papers = if let Some(board) = args.board {
         if args.variants > 1 {
             bail!(
                 "--variants needs a blueprint; the quick form (--board) makes one paper per seed"
@@ -62,16 +64,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             marks: args.marks,
             seed: args.seed,
         };
-        vec![quick_paper(&bank, &request)?]
+        vec![quick_paper(bank, &request)?]
     } else {
         let path = args
             .blueprint
             .clone()
             .unwrap_or_else(|| DEFAULT_BLUEPRINT.into());
         let blueprint = load_blueprint(&path)?;
-        select::select_variants(&bank, &blueprint, args.seed, args.variants)
+        select::select_variants(bank, &blueprint, args.seed, args.variants)
             .with_context(|| format!("cannot fill blueprint {}", path.display()))?
     };
+    // Only now are the schemes of the chosen questions read and checked.
+    let ids: BTreeSet<String> = papers
+        .iter()
+        .flat_map(Paper::questions)
+        .map(|q| q.question.id.clone())
+        .collect();
+    let bank = partial.with_schemes_of(ids.iter().map(String::as_str))?;
+    for paper in &mut papers {
+        paper.attach_schemes(&bank);
+    }
     let many = papers.len() > 1;
     for paper in &papers {
         let base = output_base(args.out.as_deref(), paper, many);
@@ -80,10 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_bank(paths: &[PathBuf]) -> anyhow::Result<Bank> {
-    // The same checks as `examkit check`: a paper is never printed from a broken bank.
-    let bank = bank::load_checked(paths)?;
-    if bank.questions.is_empty() {
+fn load_bank(paths: &[PathBuf]) -> anyhow::Result<PartialBank> {
+    // The same checks as `examkit check` on everything a paper prints from: a paper is never
+    // printed from a broken bank. Schemes no chosen question uses are not read at all (see
+    // `bank::partial`).
+    let partial = bank::load_partial(paths)?;
+    if partial.bank().questions.is_empty() {
         bail!(
             "no questions found in {}; run from the examkit folder or pass --bank",
             paths
@@ -93,7 +107,7 @@ fn load_bank(paths: &[PathBuf]) -> anyhow::Result<Bank> {
                 .join(", ")
         );
     }
-    Ok(bank)
+    Ok(partial)
 }
 
 fn load_blueprint(path: &Path) -> anyhow::Result<Blueprint> {

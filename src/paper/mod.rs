@@ -73,6 +73,16 @@ impl PaperSection {
 }
 
 impl Paper {
+    /// Give every question its mark schemes from `bank`. Choosing questions needs only the
+    /// questions, so `generate` chooses first and then loads just the chosen ones' schemes.
+    pub fn attach_schemes(&mut self, bank: &crate::bank::Bank) {
+        for section in &mut self.sections {
+            for q in &mut section.questions {
+                q.schemes = select::schemes_of(bank, &q.question);
+            }
+        }
+    }
+
     /// Content marks a candidate can score on the whole paper.
     pub fn total_marks(&self) -> u32 {
         self.sections.iter().map(PaperSection::total_marks).sum()

@@ -302,7 +302,11 @@ fn build(bank: &Bank, blueprint: &Blueprint, chosen: &[usize], seed: u64, varian
 
 /// A question's schemes: the whole-question scheme, or one per part in part order.
 pub fn schemes_for(bank: &Bank, q: &BankQuestion) -> Vec<crate::model::Scheme> {
-    let question = &q.question;
+    schemes_of(bank, &q.question)
+}
+
+/// As [`schemes_for`], for a question however it is held.
+pub fn schemes_of(bank: &Bank, question: &crate::model::Question) -> Vec<crate::model::Scheme> {
     if question.parts.is_empty() {
         bank.scheme(&question.id)
             .map(|s| s.scheme.clone())

@@ -28,7 +28,7 @@ pub fn check(bank: &Bank) -> Vec<Diagnostic> {
 
 /// As [`check`]; with `locate_warnings` false, warnings all point at the start of their
 /// file, for callers that only need to know whether there are errors.
-fn check_with(bank: &Bank, locate_warnings: bool) -> Vec<Diagnostic> {
+pub(super) fn check_with(bank: &Bank, locate_warnings: bool) -> Vec<Diagnostic> {
     let mut checker = Checker {
         bank,
         out: Vec::new(),

@@ -41,8 +41,16 @@ pub(super) fn check(c: &mut Checker<'_>) {
         };
         check_rules(c, bs, &path, target.as_ref());
     }
-    if !bank.schemes.is_empty() {
+    // A bank of questions alone (no scheme files given) is not missing its schemes.
+    if !bank.schemes.is_empty() || bank.locations.schemes_loaded_for.is_some() {
         for (i, bq) in bank.questions.iter().enumerate() {
+            let loaded = &bank.locations.schemes_loaded_for;
+            if loaded
+                .as_ref()
+                .is_some_and(|ids| !ids.contains(&bq.question.id))
+            {
+                continue;
+            }
             without_scheme(c, bq, &bank.question_path(i), &keys);
         }
     }
