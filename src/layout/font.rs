@@ -5,8 +5,9 @@
 //! name a History paper meets (Rákosi, Gomułka, Dubček), curly quotes, dashes and bullets.
 //! The faces are parsed once per process and shared, so 50 variants pay for parsing once.
 
-use printpdf::ParsedFont;
-use std::sync::OnceLock;
+use printpdf::{AzulParsedFont, ParsedFont};
+use rust_fontconfig::FontBytes;
+use std::sync::{Arc, OnceLock};
 
 /// A face of the paper's typeface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,8 +55,12 @@ struct Metrics {
 
 impl Metrics {
     fn parse(face: Face) -> Result<Self, FontError> {
-        let font =
-            ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()).ok_or(FontError { face })?;
+        // One shared copy of the bytes, and glyph outlines left unparsed until asked for:
+        // layout needs only the cmap and advances, and subsetting reads the bytes itself.
+        let bytes = Arc::new(FontBytes::Owned(Arc::from(face.bytes())));
+        let font = AzulParsedFont::from_bytes_shared(bytes, 0, &mut Vec::new())
+            .map(ParsedFont::from_azul)
+            .ok_or(FontError { face })?;
         let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
         let table = (0..TABLE_LEN as u32)
             .map(|cp| advance_units(&font, cp))
