@@ -231,6 +231,44 @@ fn negation_stays_in_its_clause() {
 }
 
 #[test]
+fn a_denied_opposite_says_the_word() {
+    let m = one("\"different size\"");
+    assert_eq!(m.mark("The hands are different sizes.").awarded, 1);
+    let r = m.mark("Because their hands were not the same size.");
+    assert_eq!(r.points[0].status, PointStatus::Credited);
+    assert_eq!(r.points[0].evidence[0].text, "not the same size");
+    // The opposite alone, or a negator in another clause, says nothing of the kind.
+    assert_eq!(
+        status(&m, "The hands are the same size."),
+        PointStatus::Missed
+    );
+    assert_eq!(
+        status(&m, "It is not fair, the hands are the same size."),
+        PointStatus::Missed
+    );
+    // Nouns share their adjective's stem: "no difference" says "the same".
+    let m = one("\"same state\"");
+    assert_eq!(
+        m.mark("There is no difference in electrical states.")
+            .awarded,
+        1
+    );
+    assert_eq!(m.mark("They are in different states.").awarded, 0);
+    // Misspelt opposites still count ("seperated"), comparatives too ("not as high").
+    let m = one("connected");
+    assert_eq!(m.mark("terminal 1 is not seperated by a gap").awarded, 1);
+    assert_eq!(m.mark("terminal 1 is separated by a gap").awarded, 0);
+    assert_eq!(
+        one("\"lower pitch\"").mark("a pitch not as high").awarded,
+        1
+    );
+    // A phrase that says "not" itself is not also matched through opposites.
+    let m = one("\"not connected\"");
+    assert_eq!(m.mark("they are not separated").awarded, 0);
+    assert_eq!(m.mark("they are not connected").awarded, 1);
+}
+
+#[test]
 fn phrases_that_say_not_themselves_are_not_negated() {
     let m = one("\"did not help Hungary\"");
     assert_eq!(m.mark("The West did not help Hungary.").awarded, 1);
