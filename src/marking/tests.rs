@@ -213,6 +213,16 @@ fn negation_stays_in_its_clause() {
         status(&m, "Not only did he release prisoners, he closed camps."),
         PointStatus::Credited
     );
+    // A negator offered as one alternative does not deny the other.
+    let v = one("\"little vitamin C\"");
+    assert_eq!(
+        status(&v, "there was none or very little vitamin C"),
+        PointStatus::Credited
+    );
+    assert_eq!(
+        status(&v, "there was not very little vitamin C"),
+        PointStatus::Negated
+    );
     // A run-on clause opened by a pronoun and its verb is a new clause.
     let c = one("connected");
     assert_eq!(

@@ -227,11 +227,13 @@ pub fn opposites(word_stem: &str) -> impl Iterator<Item = (&'static str, &'stati
         .map(|(_, o, w)| (o.as_str(), *w))
 }
 
-/// A negator followed by this word is not a negation ("not only", "no doubt").
+/// A negator followed by this word is not a negation ("not only", "no doubt"). Nor is one
+/// offered as an alternative: in "none or very little vitamin C" the "none" is one answer
+/// and "very little vitamin C" the other, not denied by it.
 pub fn cancels_negation(next: &str) -> bool {
     matches!(
         next,
-        "only" | "just" | "least" | "doubt" | "merely" | "simply"
+        "only" | "just" | "least" | "doubt" | "merely" | "simply" | "or"
     )
 }
 
