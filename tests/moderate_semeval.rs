@@ -22,22 +22,22 @@ struct Floor {
 
 const REVISED: &str = "examples/semeval";
 const REVISED_BEETLE: Floor = Floor {
-    accuracy: 0.849,
-    kappa: 0.688,
+    accuracy: 0.848,
+    kappa: 0.687,
 };
 const REVISED_SCIENTSBANK: Floor = Floor {
-    accuracy: 0.861,
-    kappa: 0.722,
+    accuracy: 0.863,
+    kappa: 0.726,
 };
 
 const FIRST_DRAFT: &str = "tests/data/semeval-first-draft";
 const FIRST_DRAFT_BEETLE: Floor = Floor {
-    accuracy: 0.776,
-    kappa: 0.551,
+    accuracy: 0.788,
+    kappa: 0.581,
 };
 const FIRST_DRAFT_SCIENTSBANK: Floor = Floor {
-    accuracy: 0.826,
-    kappa: 0.652,
+    accuracy: 0.832,
+    kappa: 0.664,
 };
 
 const MARGIN: f64 = 0.03;
