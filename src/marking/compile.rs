@@ -598,6 +598,28 @@ impl Compiler {
                 alts.push(alt);
             }
         }
+        // In a phrase that says "not" itself, any plain negator says it ("no gap" is "not a
+        // gap", "did not help" is "no help").
+        if raw
+            .alts
+            .iter()
+            .any(|a| a.len() == 1 && words::is_plain_negator(&a[0].folded))
+        {
+            for negator in words::PLAIN_NEGATORS {
+                let alt = Alt {
+                    words: vec![WordRef {
+                        id: self.vocab.intern(Key::Stem, negator, negator, false),
+                        key: Key::Stem,
+                        fuzzy: false,
+                        caps: false,
+                    }],
+                    denied_opposite: false,
+                };
+                if !alts.contains(&alt) {
+                    alts.push(alt);
+                }
+            }
+        }
         if opposites {
             let words: Vec<&Word> = raw
                 .alts

@@ -282,6 +282,18 @@ fn a_denied_opposite_says_the_word() {
 fn phrases_that_say_not_themselves_are_not_negated() {
     let m = one("\"did not help Hungary\"");
     assert_eq!(m.mark("The West did not help Hungary.").awarded, 1);
+    // Any plain negator says the phrase's "not"; the pronouns say more.
+    assert_eq!(m.mark("The West gave no help to Hungary.").awarded, 1);
+    assert_eq!(m.mark("The West never helped Hungary.").awarded, 1);
+    assert_eq!(m.mark("The West helped Hungary.").awarded, 0);
+    let m = one("\"no gap\"");
+    assert_eq!(
+        m.mark("the terminals do not have a gap between them")
+            .awarded,
+        1
+    );
+    assert_eq!(m.mark("there is a gap").awarded, 0);
+    assert_eq!(m.mark("nothing but a gap").awarded, 0);
 }
 
 #[test]

@@ -227,6 +227,16 @@ pub fn opposites(word_stem: &str) -> impl Iterator<Item = (&'static str, &'stati
         .map(|(_, o, w)| (o.as_str(), *w))
 }
 
+/// Negators that say the same thing in a phrase that denies something: a scheme's "no gap"
+/// is "not a gap", "never a gap", "without a gap"; its "did not help" is "no help". Not the
+/// pronouns ("nothing", "nobody", "none"), which say more than "not".
+pub fn is_plain_negator(word: &str) -> bool {
+    PLAIN_NEGATORS.contains(&word)
+}
+
+/// The negators [`is_plain_negator`] accepts, each standing for any other.
+pub const PLAIN_NEGATORS: &[&str] = &["never", "no", "not", "without"];
+
 /// A negator followed by this word is not a negation ("not only", "no doubt"). Nor is one
 /// offered as an alternative: in "none or very little vitamin C" the "none" is one answer
 /// and "very little vitamin C" the other, not denied by it.
