@@ -22,8 +22,8 @@ struct Floor {
 
 const REVISED: &str = "examples/semeval";
 const REVISED_BEETLE: Floor = Floor {
-    accuracy: 0.848,
-    kappa: 0.687,
+    accuracy: 0.850,
+    kappa: 0.690,
 };
 const REVISED_SCIENTSBANK: Floor = Floor {
     accuracy: 0.863,
