@@ -120,6 +120,16 @@ fn edexcel_blueprint_makes_a_paper_in_edexcel_style() {
         );
     }
     questions_are_printed(&paper, &manifest);
+    // "Explain two consequences" gets a headed space for each consequence, both before
+    // the question's marks.
+    let first = txt
+        .find("Consequence 1:")
+        .expect("first consequence heading");
+    let second = txt
+        .find("Consequence 2:")
+        .expect("second consequence heading");
+    let marks = txt.find("(Total for Question 1 = ").unwrap();
+    assert!(first < second && second < marks, "headings out of order");
 }
 
 #[test]
