@@ -3,10 +3,10 @@
 use super::compose::{Composer, Flow, run_centred};
 use super::distribute::{FRAME_PAD, Region, distribute};
 use super::font::{Face, FontBook};
-use super::page::{Dash, Document, MM, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use super::page::{Dash, Document, Item, MM, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use super::style::{
     BODY_BOTTOM, BODY_SIZE, BODY_TOP, CoverInfo, HouseStyle, LEFT, LINE_GAP, MarksPlace,
-    PART_TEXT_X, PageInfo, PartNumbering, RIGHT, TEXT_X, count_word,
+    PART_TEXT_X, PageInfo, PartNumbering, RIGHT, TEXT_X, count_word, uses_insert,
 };
 use crate::model::{AnswerSpace, ChoiceOption, Source};
 use crate::paper::{Paper, PaperQuestion, number};
@@ -22,27 +22,47 @@ pub fn lay_out(paper: &Paper, style: &dyn HouseStyle, book: &FontBook) -> Docume
         bottom: BODY_BOTTOM,
     };
     let body_pages = distribute(&flow, region, book);
+    let pages = booklet(paper, style, book, body_pages, |total| {
+        style.cover(&CoverInfo {
+            paper,
+            book,
+            pages: total,
+        })
+    });
+    let bp = &paper.blueprint;
+    Document {
+        title: format!("{} {} {}", bp.qualification, bp.code, bp.title),
+        subject: format!("Question paper {}", paper.paper_id),
+        pages,
+    }
+}
+
+/// A booklet: the cover `cover(total pages)`, the body pages with the board's running head
+/// and foot, then padding pages to make up whole folded sheets, each saying it is blank.
+pub(super) fn booklet(
+    paper: &Paper,
+    style: &dyn HouseStyle,
+    book: &FontBook,
+    body_pages: Vec<Vec<Item>>,
+    cover: impl FnOnce(usize) -> Vec<Item>,
+) -> Vec<Page> {
     let content = 1 + body_pages.len();
     let total = content.div_ceil(PAGES_PER_SHEET) * PAGES_PER_SHEET;
-
     let mut pages = Vec::with_capacity(total);
-    let cover = CoverInfo {
-        paper,
-        book,
-        pages: total,
-    };
     pages.push(Page {
-        items: style.cover(&cover),
+        items: cover(total),
     });
-    for (k, mut items) in body_pages.into_iter().enumerate() {
-        let number = k + 2;
-        items.extend(style.running(&PageInfo {
+    let running = |number: usize| {
+        style.running(&PageInfo {
             paper,
             book,
             number,
             pages: total,
             turn_over: number < content,
-        }));
+        })
+    };
+    for (k, mut items) in body_pages.into_iter().enumerate() {
+        items.extend(running(k + 2));
         pages.push(Page { items });
     }
     for number in content + 1..=total {
@@ -54,21 +74,10 @@ pub fn lay_out(paper: &Paper, style: &dyn HouseStyle, book: &FontBook) -> Docume
             PAGE_HEIGHT / 2.0,
             style.blank_page(),
         )];
-        items.extend(style.running(&PageInfo {
-            paper,
-            book,
-            number,
-            pages: total,
-            turn_over: false,
-        }));
+        items.extend(running(number));
         pages.push(Page { items });
     }
-    let bp = &paper.blueprint;
-    Document {
-        title: format!("{} {} {}", bp.qualification, bp.code, bp.title),
-        subject: format!("Question paper {}", paper.paper_id),
-        pages,
-    }
+    pages
 }
 
 /// Composes every section and question into one flow.
@@ -134,7 +143,9 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
         let rubric = format!("Answer {} of the following parts.", count_word(n));
         c.text(&rubric, Face::Bold, BODY_SIZE, TEXT_X, RIGHT, Vec::new());
     }
-    let start = sources(c, &q.sources, start);
+    // With an insert the sources are printed there, not here.
+    let inline = !uses_insert(paper);
+    let start = sources(c, shown(&q.sources, inline), start);
     if q.has_parts() {
         for (i, part) in q.parts.iter().enumerate() {
             c.space(5.0 * MM);
@@ -171,7 +182,7 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
                 PartNumbering::InGutter => TEXT_X,
                 PartNumbering::Label => PART_TEXT_X,
             };
-            let start = sources(c, &part.sources, start);
+            let start = sources(c, shown(&part.sources, inline), start);
             let start = options(c, &part.options, x0, start);
             let space = answer_lines(
                 style,
@@ -243,9 +254,14 @@ impl Space<'_> {
     }
 }
 
+/// The sources to print with a question: all of them, or none when they are in the insert.
+fn shown(sources: &[Source], inline: bool) -> &[Source] {
+    if inline { sources } else { &[] }
+}
+
 /// Framed sources, each kept with what precedes it from `start` through its first lines.
 /// Returns the mark from which the next keep-together run starts.
-fn sources(c: &mut Composer, sources: &[Source], start: usize) -> usize {
+pub(super) fn sources(c: &mut Composer, sources: &[Source], start: usize) -> usize {
     let mut start = start;
     for source in sources {
         c.space(3.0 * MM);
