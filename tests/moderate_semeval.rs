@@ -26,8 +26,8 @@ const REVISED_BEETLE: Floor = Floor {
     kappa: 0.690,
 };
 const REVISED_SCIENTSBANK: Floor = Floor {
-    accuracy: 0.863,
-    kappa: 0.726,
+    accuracy: 0.862,
+    kappa: 0.724,
 };
 
 const FIRST_DRAFT: &str = "tests/data/semeval-first-draft";
@@ -36,8 +36,8 @@ const FIRST_DRAFT_BEETLE: Floor = Floor {
     kappa: 0.581,
 };
 const FIRST_DRAFT_SCIENTSBANK: Floor = Floor {
-    accuracy: 0.832,
-    kappa: 0.664,
+    accuracy: 0.831,
+    kappa: 0.663,
 };
 
 const MARGIN: f64 = 0.03;
