@@ -16,4 +16,7 @@ for board in aqa edexcel cie; do
     cp "$src" "docs/$board-page-$page.png"
   done
 done
-echo "rendered docs/{aqa,edexcel,cie}-page-{1,2}.png"
+# AQA's sources insert, page 2 (the first page of sources).
+pdftoppm -r 70 -png -f 2 -l 2 "$out/aqa-insert.pdf" "$out/aqa-insert"
+cp "$(ls "$out"/aqa-insert-*2.png | head -n 1)" docs/aqa-insert-page-2.png
+echo "rendered docs/{aqa,edexcel,cie}-page-{1,2}.png and docs/aqa-insert-page-2.png"

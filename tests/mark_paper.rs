@@ -208,3 +208,44 @@ fn a_manifest_naming_a_question_the_bank_lacks_is_refused() {
             "paper item 03: question `fx-gone` is not in the bank",
         ));
 }
+
+#[test]
+fn spag_marks_are_left_open_and_the_grade_they_could_reach_is_shown() {
+    // The fixture paper with 2 SPaG marks on question 02.
+    let text = std::fs::read_to_string(fixtures().join("aqa.manifest.json")).unwrap();
+    let mut manifest: Value = serde_json::from_str(&text).unwrap();
+    manifest["total_spag"] = Value::from(2);
+    manifest["items"][1]["spag"] = Value::from(2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("spag.manifest.json");
+    std::fs::write(&path, manifest.to_string()).unwrap();
+    let path = path.to_str().unwrap();
+
+    let json = json_of(mark_paper(path, &fixtures().join("answers.yaml"), "json"));
+    // 6 content marks: grade 5; with both SPaG marks 8 ≥ 7: grade 9.
+    assert_eq!(json["total"], 6);
+    assert_eq!(json["max"], 7);
+    assert_eq!(json["grade"], "5");
+    assert_eq!(json["spag_unmarked"], 2);
+    assert_eq!(json["grade_with_spag"], "9");
+
+    let out = mark_paper(path, &fixtures().join("answers.yaml"), "text")
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("Plus: up to 2 SPaG marks (spelling, punctuation, grammar) for your teacher to award; grade 9 with all of them"),
+        "{text}"
+    );
+
+    // Without SPaG on the paper there is nothing to add.
+    let json = json_of(mark_paper(
+        "aqa.manifest.json",
+        &fixtures().join("answers.yaml"),
+        "json",
+    ));
+    assert_eq!(json["spag_unmarked"], 0);
+    assert_eq!(json["grade_with_spag"], Value::Null);
+}

@@ -297,3 +297,86 @@ fn import_semeval_locates_malformed_xml() {
         .stderr(predicate::str::contains("bad.xml"))
         .stderr(predicate::str::contains("line 2"));
 }
+
+#[test]
+fn moderation_marks_exactly_as_examkit_mark_does() {
+    // An option written out in full (which `examkit mark` understands) and a misspelt name:
+    // moderation must give the marks `examkit mark` gives.
+    let answers = [
+        (
+            "cuba-mc-second-letter",
+            "the USA remove its Jupiter missiles from Turkey",
+        ),
+        (
+            "cuba-mc-second-letter",
+            "That Cuba be given a seat on the Security Council",
+        ),
+        ("de-stalinisation-recall-who", "Kruschev"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("marked.csv");
+    let mut text = String::from("question,answer,mark\n");
+    for (q, a) in answers {
+        text.push_str(&format!("{q},\"{a}\",0\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let output = examkit()
+        .current_dir(&root)
+        .args(["moderate", "--schemes", "question-bank", "mark-schemes"])
+        .arg("--marked")
+        .arg(&csv)
+        .args(["--format", "json", "--worst", "0"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let moderated: Vec<(String, u64)> = report["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["answer"].as_str().unwrap().to_string(),
+                d["examkit"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    for (question, answer) in answers {
+        let output = examkit()
+            .current_dir(&root)
+            .args([
+                "mark",
+                "--question",
+                question,
+                "--answer",
+                answer,
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let marked: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let mark = marked["result"]["awarded"].as_u64().unwrap();
+        // Every teacher mark is 0, so an answer examkit credits is listed as a disagreement.
+        let listed = moderated.iter().find(|(a, _)| a == answer).map(|(_, m)| *m);
+        assert_eq!(listed.unwrap_or(0), mark, "{question}: {answer:?}");
+    }
+    assert_eq!(
+        moderated
+            .iter()
+            .filter(|(a, _)| a.contains("Jupiter"))
+            .count(),
+        1,
+        "the option written out earns its mark in moderation"
+    );
+}

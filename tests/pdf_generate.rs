@@ -94,6 +94,66 @@ fn aqa_blueprint_makes_a_paper_in_aqa_style() {
     }
 }
 
+/// The sources of the manifest's questions, as the bank holds them.
+fn sources_of(manifest: &Manifest) -> Vec<String> {
+    let (bank, _) = bank::load(&[root().join("question-bank"), root().join("mark-schemes")]);
+    let mut texts = Vec::new();
+    for item in &manifest.items {
+        let q = bank
+            .questions
+            .iter()
+            .find(|q| q.question.id == item.question)
+            .unwrap();
+        for source in &q.question.sources {
+            let opening: Vec<&str> = source.text.split_whitespace().take(12).collect();
+            texts.push(opening.join(" "));
+        }
+    }
+    texts.dedup();
+    texts
+}
+
+#[test]
+fn aqa_sources_go_in_an_insert_unless_asked_inline() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "--blueprint",
+        "examples/papers/aqa-cold-war.yaml",
+        "--seed",
+        "7",
+    ];
+    let (paper, _, manifest) = generate(dir.path(), "aqa", &args);
+    let sources = sources_of(&manifest);
+    assert!(
+        !sources.is_empty(),
+        "the AQA blueprint asks for source questions"
+    );
+    let insert = std::fs::read(dir.path().join("aqa-insert.pdf")).expect("an insert");
+    assert_eq!(pages(&insert) % 4, 0);
+    let insert_text = squash(&text(&insert));
+    let paper_text = squash(&text(&paper));
+    assert!(insert_text.contains("Insert"));
+    assert!(insert_text.contains("For Question 01"));
+    assert!(paper_text.contains("the Insert (enclosed)"));
+    for source in &sources {
+        assert!(insert_text.contains(source), "{source:?} not in the insert");
+        assert!(!paper_text.contains(source), "{source:?} also in the paper");
+    }
+
+    let inline: Vec<&str> = args
+        .iter()
+        .copied()
+        .chain(["--sources", "inline"])
+        .collect();
+    let (paper, _, _) = generate(dir.path(), "inline", &inline);
+    assert!(!dir.path().join("inline-insert.pdf").exists());
+    let paper_text = squash(&text(&paper));
+    assert!(!paper_text.contains("the Insert (enclosed)"));
+    for source in &sources {
+        assert!(paper_text.contains(source), "{source:?} not in the paper");
+    }
+}
+
 #[test]
 fn edexcel_blueprint_makes_a_paper_in_edexcel_style() {
     let dir = tempfile::tempdir().unwrap();
@@ -120,6 +180,16 @@ fn edexcel_blueprint_makes_a_paper_in_edexcel_style() {
         );
     }
     questions_are_printed(&paper, &manifest);
+    // "Explain two consequences" gets a headed space for each consequence, both before
+    // the question's marks.
+    let first = txt
+        .find("Consequence 1:")
+        .expect("first consequence heading");
+    let second = txt
+        .find("Consequence 2:")
+        .expect("second consequence heading");
+    let marks = txt.find("(Total for Question 1 = ").unwrap();
+    assert!(first < second && second < marks, "headings out of order");
 }
 
 #[test]

@@ -122,7 +122,9 @@ fn cambridge_paper_reads_back_in_house_style() {
 fn names_quotes_and_dashes_copy_out_intact() {
     for board in Board::ALL {
         let (qp, ms) = render(board, 0);
-        let flat = squash(&text(&qp));
+        // Sources may be printed in an insert (AQA's practice): read both.
+        let insert = examkit::pdf::insert(&paper(board, 0)).unwrap();
+        let flat = squash(&(text(&qp) + &insert.map(|i| text(&i)).unwrap_or_default()));
         for name in [
             "Mátyás Rákosi",
             "Władysław Gomułka",

@@ -94,8 +94,14 @@ pub struct PaperScore {
     pub max: u32,
     /// `total` as a percentage of `max`, rounded to one decimal place.
     pub percentage: f64,
-    /// Grade from the paper's boundaries, when it has them.
+    /// Grade from the paper's boundaries, when it has them, counting no SPaG marks.
     pub grade: Option<String>,
+    /// SPaG marks the paper offers, which examkit does not award: spelling, punctuation and
+    /// grammar are for a teacher to judge, so they are reported as open rather than as 0.
+    pub spag_unmarked: u32,
+    /// The grade the same content marks reach with every SPaG mark, when that is higher,
+    /// so a student sees the range their paper could fall in.
+    pub grade_with_spag: Option<String>,
 }
 
 impl PaperMarker {
@@ -239,12 +245,20 @@ impl PaperMarker {
             (f64::from(total) * 1000.0 / f64::from(max)).round() / 10.0
         };
         let grade = self.manifest.grade_for(total).map(str::to_string);
+        let spag_unmarked = self.manifest.total_spag;
+        let grade_with_spag = self
+            .manifest
+            .grade_for(total + spag_unmarked)
+            .map(str::to_string)
+            .filter(|g| Some(g) != grade.as_ref());
         PaperScore {
             counted,
             total,
             max,
             percentage,
             grade,
+            spag_unmarked,
+            grade_with_spag,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! (or the quick form: board, topics, marks) and a seed.
 
 use crate::bank::{self, PartialBank};
-use crate::model::{Blueprint, Board};
+use crate::model::{Blueprint, Board, SourcePlacement};
 use crate::paper::quick::{QuickRequest, quick_paper};
 use crate::paper::{Paper, manifest, select};
 use crate::{files, pdf};
@@ -42,6 +42,11 @@ pub struct Args {
     /// manifest go beside it; with --variants, each file name gets -v<N>.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Where to print sources: `insert` (a separate booklet, written beside the paper as
+    /// <paper>-insert.pdf) or `inline` (framed, with their question). Default: the
+    /// blueprint's setting, else the board's practice (AQA: insert; Edexcel, Cambridge: inline).
+    #[arg(long, value_name = "inline|insert")]
+    pub sources: Option<SourcePlacement>,
     /// Folders (or files) of the question bank and mark schemes.
     #[arg(long = "bank", default_values = ["question-bank", "mark-schemes"])]
     pub bank: Vec<PathBuf>,
@@ -83,6 +88,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let bank = partial.with_schemes_of(ids.iter().map(String::as_str))?;
     for paper in &mut papers {
         paper.attach_schemes(&bank);
+        if let Some(placement) = args.sources {
+            paper.blueprint.sources = Some(placement);
+        }
     }
     let many = papers.len() > 1;
     for paper in &papers {
@@ -143,20 +151,27 @@ fn write_paper(paper: &Paper, base: &Path) -> anyhow::Result<()> {
     let paper_path = with_suffix(base, ".pdf");
     let scheme_path = with_suffix(base, "-mark-scheme.pdf");
     let manifest_path = with_suffix(base, ".manifest.json");
+    let insert_path = with_suffix(base, "-insert.pdf");
     // Render everything before writing anything, so a failure leaves no partial set.
     let paper_pdf = pdf::question_paper(paper).context("cannot lay out the question paper")?;
     let scheme_pdf = pdf::mark_scheme(paper).context("cannot lay out the mark scheme")?;
+    let insert_pdf = pdf::insert(paper).context("cannot lay out the sources insert")?;
     let manifest = manifest::manifest(paper);
     let mut json = serde_json::to_vec_pretty(&manifest).context("cannot serialise the manifest")?;
     json.push(b'\n');
-    for (path, bytes) in [
-        (&paper_path, &paper_pdf),
-        (&scheme_path, &scheme_pdf),
-        (&manifest_path, &json),
-    ] {
+    let mut outputs = vec![(&paper_path, &paper_pdf), (&scheme_path, &scheme_pdf)];
+    if let Some(insert_pdf) = &insert_pdf {
+        outputs.push((&insert_path, insert_pdf));
+    }
+    outputs.push((&manifest_path, &json));
+    for (path, bytes) in outputs {
         files::write_atomic(path, bytes)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
+    let scheme_path = match insert_pdf {
+        Some(_) => format!("{}, {}", scheme_path.display(), insert_path.display()),
+        None => scheme_path.display().to_string(),
+    };
     println!(
         "wrote {} ({} questions, {} marks{}), {} and {}",
         paper_path.display(),
@@ -167,7 +182,7 @@ fn write_paper(paper: &Paper, base: &Path) -> anyhow::Result<()> {
         } else {
             String::new()
         },
-        scheme_path.display(),
+        scheme_path,
         manifest_path.display()
     );
     Ok(())

@@ -17,6 +17,7 @@
 mod compose;
 mod distribute;
 pub mod font;
+mod insert;
 pub mod page;
 mod question_paper;
 mod scheme;
@@ -40,6 +41,16 @@ pub fn mark_scheme(paper: &Paper) -> Result<Document, FontError> {
     let book = FontBook::get()?;
     let style = style::for_board(paper.blueprint.board);
     Ok(scheme::lay_out(paper, style, book))
+}
+
+/// Lays out the sources insert of `paper`, if it has one (see [`style::uses_insert`]).
+pub fn insert(paper: &Paper) -> Result<Option<Document>, FontError> {
+    if !style::uses_insert(paper) {
+        return Ok(None);
+    }
+    let book = FontBook::get()?;
+    let style = style::for_board(paper.blueprint.board);
+    Ok(Some(insert::lay_out(paper, style, book)))
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 use super::compose::{Composer, Flow, run_centred};
 use super::distribute::{FRAME_PAD, Region, distribute};
 use super::font::{Face, FontBook};
-use super::page::{Document, MM, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use super::page::{Dash, Document, Item, MM, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use super::style::{
     BODY_BOTTOM, BODY_SIZE, BODY_TOP, CoverInfo, HouseStyle, LEFT, LINE_GAP, MarksPlace,
-    PART_TEXT_X, PageInfo, PartNumbering, RIGHT, TEXT_X, count_word,
+    PART_TEXT_X, PageInfo, PartNumbering, RIGHT, TEXT_X, count_word, uses_insert,
 };
 use crate::model::{AnswerSpace, ChoiceOption, Source};
 use crate::paper::{Paper, PaperQuestion, number};
@@ -22,27 +22,47 @@ pub fn lay_out(paper: &Paper, style: &dyn HouseStyle, book: &FontBook) -> Docume
         bottom: BODY_BOTTOM,
     };
     let body_pages = distribute(&flow, region, book);
+    let pages = booklet(paper, style, book, body_pages, |total| {
+        style.cover(&CoverInfo {
+            paper,
+            book,
+            pages: total,
+        })
+    });
+    let bp = &paper.blueprint;
+    Document {
+        title: format!("{} {} {}", bp.qualification, bp.code, bp.title),
+        subject: format!("Question paper {}", paper.paper_id),
+        pages,
+    }
+}
+
+/// A booklet: the cover `cover(total pages)`, the body pages with the board's running head
+/// and foot, then padding pages to make up whole folded sheets, each saying it is blank.
+pub(super) fn booklet(
+    paper: &Paper,
+    style: &dyn HouseStyle,
+    book: &FontBook,
+    body_pages: Vec<Vec<Item>>,
+    cover: impl FnOnce(usize) -> Vec<Item>,
+) -> Vec<Page> {
     let content = 1 + body_pages.len();
     let total = content.div_ceil(PAGES_PER_SHEET) * PAGES_PER_SHEET;
-
     let mut pages = Vec::with_capacity(total);
-    let cover = CoverInfo {
-        paper,
-        book,
-        pages: total,
-    };
     pages.push(Page {
-        items: style.cover(&cover),
+        items: cover(total),
     });
-    for (k, mut items) in body_pages.into_iter().enumerate() {
-        let number = k + 2;
-        items.extend(style.running(&PageInfo {
+    let running = |number: usize| {
+        style.running(&PageInfo {
             paper,
             book,
             number,
             pages: total,
             turn_over: number < content,
-        }));
+        })
+    };
+    for (k, mut items) in body_pages.into_iter().enumerate() {
+        items.extend(running(k + 2));
         pages.push(Page { items });
     }
     for number in content + 1..=total {
@@ -54,21 +74,10 @@ pub fn lay_out(paper: &Paper, style: &dyn HouseStyle, book: &FontBook) -> Docume
             PAGE_HEIGHT / 2.0,
             style.blank_page(),
         )];
-        items.extend(style.running(&PageInfo {
-            paper,
-            book,
-            number,
-            pages: total,
-            turn_over: false,
-        }));
+        items.extend(running(number));
         pages.push(Page { items });
     }
-    let bp = &paper.blueprint;
-    Document {
-        title: format!("{} {} {}", bp.qualification, bp.code, bp.title),
-        subject: format!("Question paper {}", paper.paper_id),
-        pages,
-    }
+    pages
 }
 
 /// Composes every section and question into one flow.
@@ -134,7 +143,9 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
         let rubric = format!("Answer {} of the following parts.", count_word(n));
         c.text(&rubric, Face::Bold, BODY_SIZE, TEXT_X, RIGHT, Vec::new());
     }
-    let start = sources(c, &q.sources, start);
+    // With an insert the sources are printed there, not here.
+    let inline = !uses_insert(paper);
+    let start = sources(c, shown(&q.sources, inline), start);
     if q.has_parts() {
         for (i, part) in q.parts.iter().enumerate() {
             c.space(5.0 * MM);
@@ -171,12 +182,12 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
                 PartNumbering::InGutter => TEXT_X,
                 PartNumbering::Label => PART_TEXT_X,
             };
-            let start = sources(c, &part.sources, start);
+            let start = sources(c, shown(&part.sources, inline), start);
             let start = options(c, &part.options, x0, start);
             let space = answer_lines(
                 style,
                 part.marks,
-                part.answer_space,
+                part.answer_space.as_ref(),
                 !part.options.is_empty(),
             );
             marks_and_lines(c, style, part.marks, 0, space, x0, start);
@@ -187,7 +198,12 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
         }
     } else {
         let start = options(c, &q.options, TEXT_X, start);
-        let space = answer_lines(style, q.marks, q.answer_space, !q.options.is_empty());
+        let space = answer_lines(
+            style,
+            q.marks,
+            q.answer_space.as_ref(),
+            !q.options.is_empty(),
+        );
         marks_and_lines(c, style, q.marks, q.spag, space, TEXT_X, start);
     }
     if let Some(total) = style.question_total(pq.number, q.marks + q.spag) {
@@ -197,23 +213,55 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
     }
 }
 
-/// Lines of answer space: the bank's setting, or the board's rule from the marks.
-fn answer_lines(
+/// Lines of answer space: the bank's setting, or the board's rule from the marks, with
+/// the bank's section headings.
+fn answer_lines<'q>(
     style: &dyn HouseStyle,
     marks: u32,
-    space: Option<AnswerSpace>,
+    space: Option<&'q AnswerSpace>,
     choice: bool,
-) -> u32 {
-    match space {
-        Some(s) => s.lines,
+) -> Space<'q> {
+    let lines = match space.and_then(|s| s.lines) {
+        Some(lines) => lines,
         None if choice => 0,
         None => style.lines_for(marks),
+    };
+    let headings = space.map(|s| s.headings.as_slice()).unwrap_or_default();
+    Space { lines, headings }
+}
+
+/// The ruled answer space of one question or part.
+struct Space<'q> {
+    /// Lines in all.
+    lines: u32,
+    /// Headings that split the lines into equal sections; empty for one block.
+    headings: &'q [String],
+}
+
+impl Space<'_> {
+    /// Each section's heading and its number of lines. Headed sections share the lines
+    /// equally, rounding up, and get at least two each so there is room to write.
+    fn sections(&self) -> Vec<(Option<&str>, u32)> {
+        if self.headings.is_empty() {
+            return vec![(None, self.lines)];
+        }
+        let count = self.headings.len() as u32;
+        let each = self.lines.div_ceil(count).max(2);
+        self.headings
+            .iter()
+            .map(|h| (Some(h.as_str()), each))
+            .collect()
     }
+}
+
+/// The sources to print with a question: all of them, or none when they are in the insert.
+fn shown(sources: &[Source], inline: bool) -> &[Source] {
+    if inline { sources } else { &[] }
 }
 
 /// Framed sources, each kept with what precedes it from `start` through its first lines.
 /// Returns the mark from which the next keep-together run starts.
-fn sources(c: &mut Composer, sources: &[Source], start: usize) -> usize {
+pub(super) fn sources(c: &mut Composer, sources: &[Source], start: usize) -> usize {
     let mut start = start;
     for source in sources {
         c.space(3.0 * MM);
@@ -275,19 +323,18 @@ fn options(c: &mut Composer, options: &[ChoiceOption], x0: f32, start: usize) ->
 
 /// The marks and ruled answer lines, in the board's order, kept with what precedes them
 /// from `start` through the first two lines.
+#[allow(clippy::too_many_arguments)]
 fn marks_and_lines(
     c: &mut Composer,
     style: &dyn HouseStyle,
     marks: u32,
     spag: u32,
-    lines: u32,
+    space: Space,
     x0: f32,
     start: usize,
 ) {
     let dash = style.answer_dash();
     let label = style.marks(marks);
-    let first = lines.min(2);
-    let rest = lines - first;
     match style.marks_place() {
         MarksPlace::AfterText => {
             c.space(1.5 * MM);
@@ -296,17 +343,11 @@ fn marks_and_lines(
                 c.right(&style.spag(spag), Face::Bold, BODY_SIZE, RIGHT);
             }
             c.space(2.0 * MM);
-            c.answer_lines(first, LINE_GAP, x0, RIGHT, dash, None);
-            c.keep_together(start, c.mark() - 1);
-            c.answer_lines(rest, LINE_GAP, x0, RIGHT, dash, None);
-            keep_tail(c, rest);
+            ruled(c, &space, x0, dash, start, None);
         }
         MarksPlace::AfterLines => {
             c.space(2.0 * MM);
-            c.answer_lines(first, LINE_GAP, x0, RIGHT, dash, None);
-            c.keep_together(start, c.mark() - 1);
-            c.answer_lines(rest, LINE_GAP, x0, RIGHT, dash, None);
-            keep_tail(c, rest);
+            ruled(c, &space, x0, dash, start, None);
             c.keep_last();
             c.space(1.0 * MM);
             c.right(&label, Face::Bold, BODY_SIZE, RIGHT);
@@ -316,18 +357,18 @@ fn marks_and_lines(
         }
         MarksPlace::OnLastLine => {
             c.space(2.0 * MM);
-            let on_last = |n: u32| (n > 0).then_some((label.as_str(), Face::Bold, BODY_SIZE));
-            if rest == 0 {
-                c.answer_lines(first, LINE_GAP, x0, RIGHT, dash, on_last(first));
-                if first == 0 {
-                    c.right(&label, Face::Bold, BODY_SIZE, RIGHT);
-                }
-                c.keep_together(start, c.mark() - 1);
+            if space.lines == 0 && space.headings.is_empty() {
+                c.right(&label, Face::Bold, BODY_SIZE, RIGHT);
+                c.keep_together(start, c.mark().saturating_sub(1));
             } else {
-                c.answer_lines(first, LINE_GAP, x0, RIGHT, dash, None);
-                c.keep_together(start, c.mark() - 1);
-                c.answer_lines(rest, LINE_GAP, x0, RIGHT, dash, on_last(rest));
-                keep_tail(c, rest);
+                ruled(
+                    c,
+                    &space,
+                    x0,
+                    dash,
+                    start,
+                    Some((label.as_str(), Face::Bold, BODY_SIZE)),
+                );
             }
             if spag > 0 {
                 c.keep_last();
@@ -337,11 +378,78 @@ fn marks_and_lines(
     }
 }
 
+/// Ruled lines, section by section. The first section's heading and first two lines stay
+/// with what precedes them from `start`; each later heading stays with its own first two
+/// lines, so a heading never ends a page alone. `last_label` goes on the very last line.
+fn ruled(
+    c: &mut Composer,
+    space: &Space,
+    x0: f32,
+    dash: Dash,
+    start: usize,
+    last_label: Option<(&str, Face, f32)>,
+) {
+    let sections = space.sections();
+    let count = sections.len();
+    for (i, (heading, lines)) in sections.into_iter().enumerate() {
+        let mut section_start = start;
+        if let Some(heading) = heading {
+            if i > 0 {
+                c.space(3.0 * MM);
+                section_start = c.mark();
+            }
+            c.text(heading, Face::Bold, BODY_SIZE, x0, RIGHT, Vec::new());
+        }
+        let label = if i + 1 == count { last_label } else { None };
+        let first = lines.min(2);
+        let rest = lines - first;
+        c.answer_lines(
+            first,
+            LINE_GAP,
+            x0,
+            RIGHT,
+            dash,
+            label.filter(|_| rest == 0),
+        );
+        c.keep_together(section_start, c.mark().saturating_sub(1));
+        c.answer_lines(rest, LINE_GAP, x0, RIGHT, dash, label.filter(|_| rest > 0));
+        keep_tail(c, rest);
+    }
+}
+
 /// Keeps the last two of `count` answer lines together, so a page never starts with a
 /// lone line (and the marks printed on or after it).
 fn keep_tail(c: &mut Composer, count: u32) {
     if count >= 2 {
         let last = c.mark() - 1;
         c.keep_together(last - 1, last);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Space;
+
+    #[test]
+    fn headed_space_is_shared_equally_with_room_in_each() {
+        let headings = ["Consequence 1:".to_string(), "Consequence 2:".to_string()];
+        let space = Space {
+            lines: 15,
+            headings: &headings,
+        };
+        assert_eq!(
+            space.sections(),
+            vec![(Some("Consequence 1:"), 8), (Some("Consequence 2:"), 8)]
+        );
+        let cramped = Space {
+            lines: 1,
+            headings: &headings,
+        };
+        assert!(cramped.sections().iter().all(|&(_, n)| n == 2));
+        let plain = Space {
+            lines: 6,
+            headings: &[],
+        };
+        assert_eq!(plain.sections(), vec![(None, 6)]);
     }
 }

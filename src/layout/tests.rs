@@ -3,7 +3,7 @@
 
 use super::page::{Bounds, Document, Item, PRINTABLE};
 use super::*;
-use crate::model::{Blueprint, Board, Question, Scheme};
+use crate::model::{Blueprint, Board, Question, Scheme, SourcePlacement};
 use crate::paper::{Paper, PaperQuestion, PaperSection};
 
 #[derive(serde::Deserialize)]
@@ -164,6 +164,10 @@ fn nothing_leaves_the_printable_area_or_its_box() {
             check_inside(&qp, &format!("{board} {kind} paper"));
             let ms = mark_scheme(&p).unwrap();
             check_inside(&ms, &format!("{board} {kind} scheme"));
+            let mut p = p;
+            p.blueprint.sources = Some(SourcePlacement::Insert);
+            let insert = insert(&p).unwrap().expect("fixture has sources");
+            check_inside(&insert, &format!("{board} {kind} insert"));
         }
     }
 }
@@ -192,17 +196,58 @@ fn papers_are_padded_to_booklets_with_labelled_blank_pages() {
 
 #[test]
 fn every_word_of_a_long_source_is_printed_once_across_pages() {
-    let p = stretched(Board::Aqa);
-    let doc = question_paper(&p).unwrap();
-    let all: String = doc.pages.iter().map(|p| p.text()).collect();
-    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(
-        flat.contains("(continued)"),
-        "a stretched source must break across pages"
-    );
-    let source = &p.questions().next().unwrap().question.sources[0].text;
-    let words: Vec<&str> = source.split_whitespace().take(40).collect();
-    assert!(flat.contains(&words.join(" ")));
+    let flat = |doc: &Document| {
+        let all: String = doc.pages.iter().map(|p| p.text()).collect();
+        all.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for placement in [SourcePlacement::Inline, SourcePlacement::Insert] {
+        let mut p = stretched(Board::Aqa);
+        p.blueprint.sources = Some(placement);
+        let source = &p.questions().next().unwrap().question.sources[0].text;
+        let opening = source
+            .split_whitespace()
+            .take(40)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let paper = flat(&question_paper(&p).unwrap());
+        let insert = insert(&p).unwrap().map(|doc| flat(&doc));
+        let (with, without) = match placement {
+            SourcePlacement::Inline => (paper, insert),
+            SourcePlacement::Insert => (insert.expect("an insert"), Some(paper)),
+        };
+        assert!(
+            with.contains("(continued)"),
+            "a stretched source must break across pages ({placement:?})"
+        );
+        assert!(with.contains(&opening), "{placement:?}");
+        assert!(
+            without.is_none_or(|t| !t.contains(&opening)),
+            "source printed twice ({placement:?})"
+        );
+    }
+}
+
+#[test]
+fn only_papers_with_sources_in_an_insert_get_an_insert() {
+    // AQA prints sources apart; the others with their questions.
+    assert!(insert(&stretched(Board::Aqa)).unwrap().is_some());
+    assert!(insert(&stretched(Board::Edexcel)).unwrap().is_none());
+    let mut cie = stretched(Board::Cie);
+    cie.blueprint.sources = Some(SourcePlacement::Insert);
+    let doc = insert(&cie).unwrap().expect("asked for");
+    assert_eq!(doc.pages.len() % 4, 0);
+    assert!(doc.pages[0].text().contains("Insert"));
+    // Without a source anywhere there is nothing to put in one.
+    let mut bare = stretched(Board::Aqa);
+    for section in &mut bare.sections {
+        for q in &mut section.questions {
+            q.question.sources.clear();
+            for part in &mut q.question.parts {
+                part.sources.clear();
+            }
+        }
+    }
+    assert!(insert(&bare).unwrap().is_none());
 }
 
 #[test]

@@ -42,6 +42,9 @@ pub struct WordRef {
 pub struct Alt {
     /// The words, in order.
     pub words: Vec<WordRef>,
+    /// The slot's word is matched by this one, its opposite, only where a negator governs
+    /// it: "not the same" says "different" ([`words::opposites`]).
+    pub denied_opposite: bool,
 }
 
 /// Whether matching a slot only repeats the question.
@@ -416,7 +419,10 @@ impl Compiler {
         });
         let mut slots = Vec::with_capacity(required.len());
         for raw in required {
-            slots.push(self.slot(raw, opts));
+            // A phrase that says "not" itself has its negator in a slot of its own: its
+            // words are not also matched by their denied opposites ("not connected" is
+            // not "not not separated").
+            slots.push(self.slot(raw, opts, !negative && opts.stem));
         }
         Ok(Compiled::Phrase(Phrase {
             slots,
@@ -560,7 +566,7 @@ impl Compiler {
         }
     }
 
-    fn slot(&mut self, raw: &RawSlot, opts: Options) -> Slot {
+    fn slot(&mut self, raw: &RawSlot, opts: Options, opposites: bool) -> Slot {
         let mut alts = Vec::with_capacity(raw.alts.len());
         let mut in_question = 0;
         for alt in &raw.alts {
@@ -584,9 +590,59 @@ impl Compiler {
                     }
                 })
                 .collect();
-            let alt = Alt { words };
+            let alt = Alt {
+                words,
+                denied_opposite: false,
+            };
             if !alts.contains(&alt) {
                 alts.push(alt);
+            }
+        }
+        // In a phrase that says "not" itself, any plain negator says it ("no gap" is "not a
+        // gap", "did not help" is "no help").
+        if raw
+            .alts
+            .iter()
+            .any(|a| a.len() == 1 && words::is_plain_negator(&a[0].folded))
+        {
+            for negator in words::PLAIN_NEGATORS {
+                let alt = Alt {
+                    words: vec![WordRef {
+                        id: self.vocab.intern(Key::Stem, negator, negator, false),
+                        key: Key::Stem,
+                        fuzzy: false,
+                        caps: false,
+                    }],
+                    denied_opposite: false,
+                };
+                if !alts.contains(&alt) {
+                    alts.push(alt);
+                }
+            }
+        }
+        if opposites {
+            let words: Vec<&Word> = raw
+                .alts
+                .iter()
+                .filter(|a| a.len() == 1)
+                .map(|a| &a[0])
+                .collect();
+            for w in words {
+                for (stem, word) in words::opposites(&w.stem) {
+                    let fuzzy = opts.fuzzy;
+                    let alt = Alt {
+                        words: vec![WordRef {
+                            id: self.vocab.intern(Key::Stem, stem, word, fuzzy),
+                            key: Key::Stem,
+                            fuzzy,
+                            caps: false,
+                        }],
+                        denied_opposite: true,
+                    };
+                    if !alts.contains(&alt) {
+                        alts.push(alt);
+                    }
+                }
             }
         }
         let echo = if in_question == 0 {

@@ -167,26 +167,31 @@ impl<'a> Index<'a> {
     /// Whether a negator in the same clause governs token `start`: one of the few tokens
     /// before it, with no clause boundary (punctuation, "but", "because"…) in between.
     pub fn negated_before(&self, start: usize) -> bool {
+        self.governing_negator(start).is_some()
+    }
+
+    /// The negator that governs token `start`, if any (see [`Index::negated_before`]).
+    fn governing_negator(&self, start: usize) -> Option<usize> {
         let a = self.analysis;
         let sentence = a.tokens[start].sentence;
         let mut t = start;
         for _ in 0..NEGATION_REACH {
             if a.tokens[t].clause_break || t == 0 {
-                return false;
+                return None;
             }
             t -= 1;
             if a.tokens[t].sentence != sentence {
-                return false;
+                return None;
             }
             let w = a.word(t);
             if words::is_negator(w) && !cancelled(a, t) {
-                return true;
+                return Some(t);
             }
             if words::is_clause_boundary(w) || opens_run_on_clause(a, t, start) {
-                return false;
+                return None;
             }
         }
-        false
+        None
     }
 
     fn is_question_word(&self, t: usize) -> bool {
@@ -429,6 +434,17 @@ fn candidates(p: &Phrase, ix: &Index) -> Option<Vec<Vec<(u32, u32)>>> {
             };
             positions.clear();
             ix.positions(first, &mut positions);
+            if alt.denied_opposite {
+                // The opposite counts only denied, and the match then begins at the
+                // negator: "not the same" is the span, so that negator is the match's own
+                // word and denies nothing else.
+                for &t in &positions {
+                    if let Some(negator) = ix.governing_negator(t as usize) {
+                        spans.push((negator as u32, t + 1));
+                    }
+                }
+                continue;
+            }
             for &t in &positions {
                 let t = t as usize;
                 let end = t + 1 + rest.len();
@@ -459,8 +475,14 @@ fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
     let anchor = (0..n).min_by_key(|&i| cands[i].len()).unwrap_or(0);
     // In tokens: stop words between matched words do not count toward the gap, so allow
     // room for them; `Search::valid` applies the exact rule.
-    let reach: u32 =
-        3 * (p.slots.iter().map(|s| s.width).sum::<u32>() + (n as u32 - 1) * p.gap) + 4;
+    let width = |s: &super::compile::Slot| {
+        if s.alts.iter().any(|a| a.denied_opposite) {
+            s.width.max(NEGATION_REACH as u32 + 1)
+        } else {
+            s.width
+        }
+    };
+    let reach: u32 = 3 * (p.slots.iter().map(width).sum::<u32>() + (n as u32 - 1) * p.gap) + 4;
     let mut search = Search {
         content: &ix.content,
         phrase: p,

@@ -213,6 +213,16 @@ fn negation_stays_in_its_clause() {
         status(&m, "Not only did he release prisoners, he closed camps."),
         PointStatus::Credited
     );
+    // A negator offered as one alternative does not deny the other.
+    let v = one("\"little vitamin C\"");
+    assert_eq!(
+        status(&v, "there was none or very little vitamin C"),
+        PointStatus::Credited
+    );
+    assert_eq!(
+        status(&v, "there was not very little vitamin C"),
+        PointStatus::Negated
+    );
     // A run-on clause opened by a pronoun and its verb is a new clause.
     let c = one("connected");
     assert_eq!(
@@ -231,9 +241,59 @@ fn negation_stays_in_its_clause() {
 }
 
 #[test]
+fn a_denied_opposite_says_the_word() {
+    let m = one("\"different size\"");
+    assert_eq!(m.mark("The hands are different sizes.").awarded, 1);
+    let r = m.mark("Because their hands were not the same size.");
+    assert_eq!(r.points[0].status, PointStatus::Credited);
+    assert_eq!(r.points[0].evidence[0].text, "not the same size");
+    // The opposite alone, or a negator in another clause, says nothing of the kind.
+    assert_eq!(
+        status(&m, "The hands are the same size."),
+        PointStatus::Missed
+    );
+    assert_eq!(
+        status(&m, "It is not fair, the hands are the same size."),
+        PointStatus::Missed
+    );
+    // Nouns share their adjective's stem: "no difference" says "the same".
+    let m = one("\"same state\"");
+    assert_eq!(
+        m.mark("There is no difference in electrical states.")
+            .awarded,
+        1
+    );
+    assert_eq!(m.mark("They are in different states.").awarded, 0);
+    // Misspelt opposites still count ("seperated"), comparatives too ("not as high").
+    let m = one("connected");
+    assert_eq!(m.mark("terminal 1 is not seperated by a gap").awarded, 1);
+    assert_eq!(m.mark("terminal 1 is separated by a gap").awarded, 0);
+    assert_eq!(
+        one("\"lower pitch\"").mark("a pitch not as high").awarded,
+        1
+    );
+    // A phrase that says "not" itself is not also matched through opposites.
+    let m = one("\"not connected\"");
+    assert_eq!(m.mark("they are not separated").awarded, 0);
+    assert_eq!(m.mark("they are not connected").awarded, 1);
+}
+
+#[test]
 fn phrases_that_say_not_themselves_are_not_negated() {
     let m = one("\"did not help Hungary\"");
     assert_eq!(m.mark("The West did not help Hungary.").awarded, 1);
+    // Any plain negator says the phrase's "not"; the pronouns say more.
+    assert_eq!(m.mark("The West gave no help to Hungary.").awarded, 1);
+    assert_eq!(m.mark("The West never helped Hungary.").awarded, 1);
+    assert_eq!(m.mark("The West helped Hungary.").awarded, 0);
+    let m = one("\"no gap\"");
+    assert_eq!(
+        m.mark("the terminals do not have a gap between them")
+            .awarded,
+        1
+    );
+    assert_eq!(m.mark("there is a gap").awarded, 0);
+    assert_eq!(m.mark("nothing but a gap").awarded, 0);
 }
 
 #[test]

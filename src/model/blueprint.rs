@@ -35,11 +35,38 @@ pub struct Blueprint {
     /// Information for candidates; the house style's defaults are used when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub information: Vec<String>,
+    /// Where sources and interpretations are printed; the board's own practice when
+    /// absent (AQA: a separate insert; Edexcel and Cambridge: with their questions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<SourcePlacement>,
     /// The sections, in order.
     pub sections: Vec<Section>,
     /// Optional grade boundaries (raw mark needed for each grade), highest grade first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grade_boundaries: Vec<GradeBoundary>,
+}
+
+/// Where a paper's sources and interpretations are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SourcePlacement {
+    /// In a framed box with the question that uses them.
+    Inline,
+    /// In a separate insert booklet, so a candidate can read a source beside the question
+    /// and the answer space without turning pages, as AQA prints them.
+    Insert,
+}
+
+impl std::str::FromStr for SourcePlacement {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "inline" => Ok(SourcePlacement::Inline),
+            "insert" => Ok(SourcePlacement::Insert),
+            other => Err(format!("unknown placement {other:?}: use inline or insert")),
+        }
+    }
 }
 
 /// A section of a paper.

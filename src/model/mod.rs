@@ -13,7 +13,7 @@ pub mod question;
 pub mod scheme;
 pub mod synonyms;
 
-pub use blueprint::{Blueprint, GradeBoundary, Section, Slot};
+pub use blueprint::{Blueprint, GradeBoundary, Section, Slot, SourcePlacement};
 pub use board::Board;
 pub use manifest::{Manifest, ManifestItem, ManifestSection};
 pub use question::{

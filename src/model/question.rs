@@ -196,11 +196,17 @@ pub struct ChoiceOption {
 }
 
 /// Room left on the paper for an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerSpace {
-    /// Number of ruled lines.
-    pub lines: u32,
+    /// Number of ruled lines in all; derived from the marks when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<u32>,
+    /// Headings that split the lines into equal sections, one per thing asked for
+    /// ("Consequence 1", "Consequence 2"), so a candidate writes each in its own place and
+    /// an examiner finds each at a glance, as boards print them for "Explain two…".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<String>,
 }
 
 impl Question {

@@ -16,7 +16,7 @@ pub mod render;
 pub mod stats;
 
 use crate::bank::Bank;
-use crate::marking::{MarkError, MarkResult, Marker, PenaltyOutcome, PointOutcome};
+use crate::marking::{MarkError, MarkResult, Marker, Markers, PenaltyOutcome, PointOutcome};
 use input::MarkedAnswer;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -254,42 +254,28 @@ pub fn moderate(bank: &Bank, answers: &[MarkedAnswer]) -> Result<Report, Moderat
     Ok(report(&marked, skipped))
 }
 
-/// Compile a marker for every scheme an answer refers to, keyed by scheme key, with the
-/// scheme's topic.
+/// The marker for every scheme an answer refers to, keyed by scheme key, with the scheme's
+/// topic. They come from [`Markers::from_bank`], exactly as `examkit mark` builds them (the
+/// whole bank's words known to be spelt right, multiple-choice options understood), so
+/// moderation measures the marks students and teachers will actually get.
 fn compile(
     bank: &Bank,
     answers: &[MarkedAnswer],
 ) -> Result<BTreeMap<String, (Marker, String)>, MarkError> {
     let wanted: std::collections::BTreeSet<&str> =
         answers.iter().map(|a| a.question.as_str()).collect();
+    let all = Markers::from_bank(bank)?;
     let mut markers = BTreeMap::new();
     for bank_scheme in &bank.schemes {
-        let scheme = &bank_scheme.scheme;
-        let key = scheme.key();
+        let key = bank_scheme.scheme.key();
         if !wanted.contains(key.as_str()) || markers.contains_key(key.as_str()) {
             continue;
         }
-        let question_text = question_text(bank, &scheme.question, scheme.part.as_deref());
-        let marker = Marker::new(
-            scheme,
-            &question_text,
-            bank.synonyms_for(&bank_scheme.subject),
-        )?;
-        markers.insert(key, (marker, bank_scheme.topic.clone()));
+        if let Some(marker) = all.get(&key) {
+            markers.insert(key, (marker.clone(), bank_scheme.topic.clone()));
+        }
     }
     Ok(markers)
-}
-
-/// The words a student sees for a question (and part): the engine treats them as echo.
-fn question_text(bank: &Bank, id: &str, part: Option<&str>) -> String {
-    let Some(found) = bank.question(id) else {
-        return String::new();
-    };
-    let question = &found.question;
-    match part.and_then(|label| question.parts.iter().find(|p| p.label == label)) {
-        Some(part) => format!("{} {}", question.text, part.text),
-        None => question.text.clone(),
-    }
 }
 
 /// Build the report from answers marked twice.

@@ -197,6 +197,7 @@ fn quick_blueprint(bank: &Bank, request: &QuickRequest, picked: &[usize]) -> Blu
         materials: Vec::new(),
         instructions: Vec::new(),
         information: Vec::new(),
+        sources: None,
         sections: vec![Section {
             title: "Questions".into(),
             rubric: Some("Answer all questions.".into()),

@@ -381,6 +381,7 @@ mod tests {
             materials: vec![],
             instructions: vec![],
             information: vec![],
+            sources: None,
             sections: vec![Section {
                 title: "Section B".into(),
                 rubric: None,

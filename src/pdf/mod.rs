@@ -37,6 +37,11 @@ pub fn mark_scheme(paper: &Paper) -> Result<Vec<u8>, RenderError> {
     render(&layout::mark_scheme(paper)?)
 }
 
+/// The sources insert of `paper` as PDF bytes, when its sources are printed apart.
+pub fn insert(paper: &Paper) -> Result<Option<Vec<u8>>, RenderError> {
+    layout::insert(paper)?.map(|doc| render(&doc)).transpose()
+}
+
 /// The fixed instant recorded as the documents' creation and modification date, so the
 /// same paper always gives the same bytes (2026-01-01T00:00:00Z).
 const FIXED_DATE: i64 = 1_767_225_600;

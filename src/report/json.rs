@@ -47,8 +47,12 @@ pub struct PaperReport<'a> {
     pub max: u32,
     /// `total / max` as a percentage, one decimal place.
     pub percentage: f64,
-    /// Grade from the paper's boundaries, or null.
+    /// Grade from the paper's boundaries (counting no SPaG marks), or null.
     pub grade: Option<&'a str>,
+    /// SPaG marks on the paper, which examkit leaves to a teacher.
+    pub spag_unmarked: u32,
+    /// The grade with every SPaG mark, when higher than `grade`; otherwise null.
+    pub grade_with_spag: Option<&'a str>,
     /// Printed numbers of the items not answered.
     pub unanswered: Vec<&'a str>,
     /// Every item in printed order.
@@ -126,6 +130,8 @@ pub fn paper_report<'a>(
         max: marks.score.max,
         percentage: marks.score.percentage,
         grade: marks.score.grade.as_deref(),
+        spag_unmarked: marks.score.spag_unmarked,
+        grade_with_spag: marks.score.grade_with_spag.as_deref(),
         unanswered: marks
             .items
             .iter()

@@ -172,6 +172,18 @@ fn write_total(out: &mut dyn Write, marks: &PaperMarks) -> io::Result<()> {
         .bold()
         .style(mark_style(score.total, score.max))
     )?;
+    if score.spag_unmarked > 0 {
+        let with = score
+            .grade_with_spag
+            .as_deref()
+            .map_or(String::new(), |g| format!("; grade {g} with all of them"));
+        writeln!(
+            out,
+            "{} up to {} SPaG marks (spelling, punctuation, grammar) for your teacher to award{with}",
+            "Plus:".bold(),
+            score.spag_unmarked,
+        )?;
+    }
     let unanswered: Vec<&str> = marks
         .items
         .iter()

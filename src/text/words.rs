@@ -2,6 +2,9 @@
 //! connectives that introduce an explanation. All entries are folded lower-case words as
 //! the tokeniser produces them ("n't" is produced as "not").
 
+use super::stems::stem;
+use std::sync::LazyLock;
+
 /// Words that carry little meaning on their own: optional in a scheme's phrases and not
 /// counted as "real content" when judging whether a point was explained.
 pub fn is_stop_word(word: &str) -> bool {
@@ -177,11 +180,70 @@ pub fn is_negator(word: &str) -> bool {
     )
 }
 
-/// A negator followed by this word is not a negation ("not only", "no doubt").
+/// Pairs of opposites, as words: a word denied says its opposite ("not the same" is
+/// "different", "no difference" is "the same", "not separated" is "connected", "not as
+/// high" is "lower"). A closed list of everyday opposites that students use this way
+/// whatever the subject, since a stemmer or a synonym list cannot know them: only words
+/// whose denial is the other word's plain meaning, so not "more"/"less" ("no more" means
+/// "no longer") nor "increase"/"decrease" ("did not increase" may mean it stayed the same).
+const OPPOSITES: &[(&str, &str)] = &[
+    ("absent", "present"),
+    ("alive", "dead"),
+    ("big", "small"),
+    ("closed", "open"),
+    ("cold", "hot"),
+    ("complete", "incomplete"),
+    ("connected", "disconnected"),
+    ("connected", "separated"),
+    ("different", "same"),
+    ("equal", "unequal"),
+    ("fast", "slow"),
+    ("hard", "soft"),
+    ("high", "low"),
+    ("large", "small"),
+    ("little", "much"),
+    ("possible", "impossible"),
+    ("strong", "weak"),
+    ("true", "false"),
+    ("visible", "invisible"),
+];
+
+/// The opposites table by stem, both ways round: `(stem, opposite's stem, opposite)`.
+static OPPOSITE_STEMS: LazyLock<Vec<(String, String, &'static str)>> = LazyLock::new(|| {
+    let mut out = Vec::with_capacity(2 * OPPOSITES.len());
+    for &(a, b) in OPPOSITES {
+        out.push((stem(a).into_owned(), stem(b).into_owned(), b));
+        out.push((stem(b).into_owned(), stem(a).into_owned(), a));
+    }
+    out
+});
+
+/// The opposites of the word with stem `word_stem`, each as `(stem, word)`: a scheme's
+/// word is also matched by its opposite with a negator governing it.
+pub fn opposites(word_stem: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    OPPOSITE_STEMS
+        .iter()
+        .filter(move |(s, _, _)| s == word_stem)
+        .map(|(_, o, w)| (o.as_str(), *w))
+}
+
+/// Negators that say the same thing in a phrase that denies something: a scheme's "no gap"
+/// is "not a gap", "never a gap", "without a gap"; its "did not help" is "no help". Not the
+/// pronouns ("nothing", "nobody", "none"), which say more than "not".
+pub fn is_plain_negator(word: &str) -> bool {
+    PLAIN_NEGATORS.contains(&word)
+}
+
+/// The negators [`is_plain_negator`] accepts, each standing for any other.
+pub const PLAIN_NEGATORS: &[&str] = &["never", "no", "not", "without"];
+
+/// A negator followed by this word is not a negation ("not only", "no doubt"). Nor is one
+/// offered as an alternative: in "none or very little vitamin C" the "none" is one answer
+/// and "very little vitamin C" the other, not denied by it.
 pub fn cancels_negation(next: &str) -> bool {
     matches!(
         next,
-        "only" | "just" | "least" | "doubt" | "merely" | "simply"
+        "only" | "just" | "least" | "doubt" | "merely" | "simply" | "or"
     )
 }
 
@@ -347,6 +409,17 @@ pub fn is_function_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opposites_are_found_by_stem_both_ways_round() {
+        let of = |w: &str| opposites(&stem(w)).map(|(_, w)| w).collect::<Vec<_>>();
+        assert_eq!(of("difference"), ["same"]);
+        assert_eq!(of("same"), ["different"]);
+        assert_eq!(of("connected"), ["disconnected", "separated"]);
+        assert_eq!(of("separate"), ["connected"]);
+        assert_eq!(of("lower"), ["high"]);
+        assert!(of("more").is_empty() && of("increase").is_empty());
+    }
 
     #[test]
     fn every_connective_passes_the_filter() {

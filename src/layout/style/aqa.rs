@@ -5,7 +5,7 @@
 use super::{
     BODY_SIZE, CoverInfo, CoverText, FOOT_BASELINE, HEAD_BASELINE, HouseStyle, LEFT, MarksPlace,
     PageInfo, PartNumbering, RIGHT, Running, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes,
-    field_box, or_default, paper_total, plural_marks, running_items, time_allowed,
+    field_box, materials, or_default, paper_total, plural_marks, running_items, time_allowed,
 };
 use crate::layout::compose::{filled, outline, run, run_centred, run_right};
 use crate::layout::font::{Face, FontBook};
@@ -78,6 +78,10 @@ impl HouseStyle for Aqa {
         "This page is intentionally blank"
     }
 
+    fn sources_in_insert(&self) -> bool {
+        true
+    }
+
     fn scheme_words(&self) -> SchemeWords {
         SchemeWords {
             title: "Mark scheme",
@@ -138,18 +142,7 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     text.rule(LEFT, RIGHT, 2.0);
     text.gap(4.0 * MM);
     let col = GRID_X - 8.0 * MM;
-    text.clamped(&bp.qualification, Face::Bold, 20.0, LEFT, col, 2);
-    text.gap(2.0 * MM);
-    text.clamped(&bp.title, Face::Bold, 13.0, LEFT, col, 4);
-    text.gap(2.0 * MM);
-    text.clamped(
-        &format!("Paper code {}", bp.code),
-        Face::Regular,
-        10.0,
-        LEFT,
-        col,
-        1,
-    );
+    text.titles(paper, 20.0, col);
     text.paragraph(
         &format!("Time allowed: {}", time_allowed(bp.time_minutes)),
         Face::Bold,
@@ -160,7 +153,7 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     text.gap(4.0 * MM);
 
     let total = paper_total(paper);
-    let materials = or_default(&bp.materials, vec!["a black pen".to_string()]);
+    let materials = materials(paper, &["a black pen"]);
     let instructions = or_default(
         &bp.instructions,
         vec![

@@ -5,7 +5,7 @@
 use super::{
     CoverInfo, CoverText, FOOT_BASELINE, HEAD_BASELINE, HouseStyle, LEFT, MarksPlace, PageInfo,
     PartNumbering, RIGHT, Running, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes, field_box,
-    or_default, paper_total, plural_marks, running_items, time_allowed,
+    materials, or_default, paper_total, plural_marks, running_items, time_allowed,
 };
 use crate::layout::compose::{run, run_right};
 use crate::layout::font::Face;
@@ -138,10 +138,11 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
         LEFT,
         RIGHT,
     );
-    let materials = if bp.materials.is_empty() {
+    let materials = materials(paper, &[]);
+    let materials = if materials.is_empty() {
         "No additional materials are needed.".to_string()
     } else {
-        format!("You will need: {}.", bp.materials.join(", "))
+        format!("You will need: {}.", materials.join(", "))
     };
     text.clamped(&materials, Face::Regular, 10.0, LEFT, RIGHT, 3);
     text.gap(4.0 * MM);

@@ -4,8 +4,8 @@
 
 use super::{
     CoverInfo, CoverText, FOOT_BASELINE, HouseStyle, LEFT, MarksPlace, PageInfo, PartNumbering,
-    RIGHT, Running, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes, field_box, or_default,
-    paper_total, plural_marks, running_items, time_allowed,
+    RIGHT, Running, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes, field_box, materials,
+    or_default, paper_total, plural_marks, running_items, time_allowed,
 };
 use crate::layout::compose::{outline, run, run_right};
 use crate::layout::font::Face;
@@ -172,7 +172,7 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
     text.gap(4.0 * MM);
 
     // "You must have" and the Total Marks box.
-    let materials = or_default(&bp.materials, vec!["a black pen".to_string()]);
+    let materials = materials(paper, &["a black pen"]);
     let have = format!("You must have: {}.", materials.join(", "));
     let box_top = text.y;
     let totals_x = RIGHT - 38.0 * MM;

@@ -13,7 +13,7 @@ use super::compose::{LEADING, hrule, outline, run, run_centred, run_right};
 use super::font::{Face, FontBook};
 use super::page::{Dash, Item, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use super::wrap;
-use crate::model::Board;
+use crate::model::{Board, SourcePlacement};
 use crate::paper::Paper;
 
 /// Left edge of body text and covers.
@@ -211,6 +211,12 @@ pub trait HouseStyle: Sync {
     /// What a padding page says.
     fn blank_page(&self) -> &'static str;
 
+    /// Whether the board prints sources in a separate insert rather than with their
+    /// questions, when a blueprint does not say.
+    fn sources_in_insert(&self) -> bool {
+        false
+    }
+
     /// Mark scheme headings.
     fn scheme_words(&self) -> SchemeWords;
 }
@@ -381,6 +387,17 @@ impl<'a> CoverText<'a> {
         }
     }
 
+    /// The paper's qualification (at `size`), title and code, left-aligned up to `x1`.
+    pub fn titles(&mut self, paper: &Paper, size: f32, x1: f32) {
+        let bp = &paper.blueprint;
+        self.clamped(&bp.qualification, Face::Bold, size, LEFT, x1, 2);
+        self.gap(2.0 * MM);
+        self.clamped(&bp.title, Face::Bold, 13.0, LEFT, x1, 4);
+        self.gap(2.0 * MM);
+        let code = format!("Paper code {}", bp.code);
+        self.clamped(&code, Face::Regular, 10.0, LEFT, x1, 1);
+    }
+
     /// Vertical space.
     pub fn gap(&mut self, height: f32) {
         self.y += height;
@@ -416,6 +433,34 @@ pub fn fitting_size(book: &FontBook, items: &[String], width: f32, height: f32) 
         .into_iter()
         .find(|&s| CoverText::bullets_height(book, items, s, width) <= height)
         .unwrap_or(7.0)
+}
+
+/// Whether `paper`'s sources go in a separate insert: the blueprint's choice, else the
+/// board's practice, and only when some question has a source to print.
+pub fn uses_insert(paper: &Paper) -> bool {
+    let placement = match paper.blueprint.sources {
+        Some(placement) => placement,
+        None if for_board(paper.blueprint.board).sources_in_insert() => SourcePlacement::Insert,
+        None => SourcePlacement::Inline,
+    };
+    placement == SourcePlacement::Insert
+        && paper.questions().any(|pq| {
+            let q = &pq.question;
+            !q.sources.is_empty() || q.parts.iter().any(|p| !p.sources.is_empty())
+        })
+}
+
+/// What candidates must have: the blueprint's list (or the board's default), with the
+/// insert when the paper has one, so nobody starts without the sources.
+pub fn materials(paper: &Paper, default: &[&str]) -> Vec<String> {
+    let mut list = or_default(
+        &paper.blueprint.materials,
+        default.iter().map(|m| m.to_string()).collect(),
+    );
+    if uses_insert(paper) {
+        list.push("the Insert (enclosed)".to_string());
+    }
+    list
 }
 
 /// The instructions to print: the blueprint's, or the house style's defaults.
