@@ -3,9 +3,11 @@
 # on one core. CPU time is the figure to compare: on a shared, loaded machine wall time
 # mostly measures the neighbours. Each figure is per run, the best of 5 rounds (a round of
 # the quick cases runs them 10 times, as `time` counts in hundredths); peak RSS the largest.
-#   - a 16-page AQA paper with its mark scheme and manifest (quick form, 100 marks);
-#   - the shipped AQA blueprint;
+#   - a 16-page AQA paper with its sources insert, mark scheme and manifest (quick form,
+#     100 marks);
+#   - the shipped AQA blueprint (paper, insert, scheme, manifest);
 #   - 30 and 50 per-student variants of it.
+# Every run is cold: nothing is cached between runs.
 # Usage: benches/generate.sh   (builds the release binary first; EXAMKIT_BIN=path measures
 # another build, e.g. a saved copy from before a change; set TMPDIR=/dev/shm to
 # keep disk writes and their fsync out of the figures)
@@ -36,9 +38,10 @@ measure() {
                      label, best_cpu * 1000, best_wall * 1000, peak / 1024 }'
 }
 
-measure "16-page paper + scheme (aqa, 100 marks)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
+measure "16-page paper + insert + scheme (aqa)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
 echo "  pages: $(pdfinfo "$out/p16.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')," \
-     "sizes: $(wc -c <"$out/p16.pdf") + $(wc -c <"$out/p16-mark-scheme.pdf") bytes"
-measure "AQA blueprint paper + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
+     "sizes: $(wc -c <"$out/p16.pdf") + $(wc -c <"$out/p16-insert.pdf")" \
+     "+ $(wc -c <"$out/p16-mark-scheme.pdf") bytes"
+measure "AQA blueprint paper + insert + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
 measure "30 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 30 --out "$out/v30.pdf"
 measure "50 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 50 --out "$out/v50.pdf"

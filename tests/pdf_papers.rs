@@ -221,3 +221,45 @@ fn mark_scheme_lists_answers_points_and_levels() {
     let cie = squash(&text(&render(Board::Cie, 0).1));
     assert!(cie.contains("4(b)") && cie.contains("[6]"));
 }
+
+/// `paper_set`, which `generate` uses, shares cut-down faces between a paper's documents:
+/// each reads back exactly as the document made alone does, with the names that need
+/// more than ASCII, and embeds subsetted DejaVu Sans.
+#[test]
+fn a_paper_set_reads_back_as_its_documents_made_alone() {
+    for board in Board::ALL {
+        let p = paper(board, 0);
+        let set = examkit::pdf::paper_set(&p).unwrap();
+        let alone = [
+            Some(examkit::pdf::question_paper(&p).unwrap()),
+            examkit::pdf::insert(&p).unwrap(),
+            Some(examkit::pdf::mark_scheme(&p).unwrap()),
+        ];
+        let together = [Some(set.paper), set.insert, Some(set.scheme)];
+        for (one, shared) in alone.iter().zip(&together) {
+            let (Some(one), Some(shared)) = (one, shared) else {
+                assert_eq!(
+                    one.is_some(),
+                    shared.is_some(),
+                    "{board}: insert made by one only"
+                );
+                continue;
+            };
+            assert_eq!(text(shared), text(one), "{board}");
+            assert_eq!(pages(shared), pages(one), "{board}");
+            let fonts = poppler("pdffonts", &[], shared);
+            for row in fonts.lines().skip(2) {
+                assert!(row.contains("+DejaVuSans"), "{board}: {row}");
+                assert!(row.contains("yes yes yes"), "{board}: {row}");
+            }
+        }
+        let flat = squash(
+            &together
+                .iter()
+                .flatten()
+                .map(|pdf| text(pdf))
+                .collect::<String>(),
+        );
+        assert!(flat.contains("Władysław Gomułka"), "{board}");
+    }
+}

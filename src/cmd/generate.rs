@@ -153,9 +153,11 @@ fn write_paper(paper: &Paper, base: &Path) -> anyhow::Result<()> {
     let manifest_path = with_suffix(base, ".manifest.json");
     let insert_path = with_suffix(base, "-insert.pdf");
     // Render everything before writing anything, so a failure leaves no partial set.
-    let paper_pdf = pdf::question_paper(paper).context("cannot lay out the question paper")?;
-    let scheme_pdf = pdf::mark_scheme(paper).context("cannot lay out the mark scheme")?;
-    let insert_pdf = pdf::insert(paper).context("cannot lay out the sources insert")?;
+    let pdf::PaperPdfs {
+        paper: paper_pdf,
+        insert: insert_pdf,
+        scheme: scheme_pdf,
+    } = pdf::paper_set(paper).context("cannot lay out the paper, insert and mark scheme")?;
     let manifest = manifest::manifest(paper);
     let mut json = serde_json::to_vec_pretty(&manifest).context("cannot serialise the manifest")?;
     json.push(b'\n');

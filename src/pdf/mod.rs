@@ -6,7 +6,11 @@
 //! the trailer's file identifier (which printpdf draws from a process-wide counter) is
 //! replaced by a hash of the document itself.
 
-use crate::layout::font::{Face, FontBook, FontError};
+mod embed;
+
+use embed::Faces;
+
+use crate::layout::font::{Face, FontError};
 use crate::layout::page::{Dash, Document, Item, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::layout::{self};
 use crate::paper::Paper;
@@ -25,6 +29,37 @@ pub enum RenderError {
     /// printpdf produced something that is not a PDF.
     #[error("the PDF writer produced an incomplete file ({0})")]
     Writer(&'static str),
+}
+
+/// A paper's documents as PDF bytes.
+#[derive(Debug, Clone)]
+pub struct PaperPdfs {
+    /// The question paper.
+    pub paper: Vec<u8>,
+    /// The sources insert, when the paper's sources are printed apart.
+    pub insert: Option<Vec<u8>>,
+    /// The mark scheme.
+    pub scheme: Vec<u8>,
+}
+
+/// The question paper, insert and mark scheme of `paper`, laid out first and then written
+/// with one cut-down copy of each face between them (see `pdf/embed.rs`): the same documents as
+/// [`question_paper`], [`insert`] and [`mark_scheme`] make one by one, in less time.
+pub fn paper_set(paper: &Paper) -> Result<PaperPdfs, RenderError> {
+    let question_paper = layout::question_paper(paper)?;
+    let insert = layout::insert(paper)?;
+    let scheme = layout::mark_scheme(paper)?;
+    let mut docs = vec![&question_paper, &scheme];
+    docs.extend(&insert);
+    let faces = Faces::for_documents(&docs)?;
+    Ok(PaperPdfs {
+        paper: render_with(&question_paper, &faces)?,
+        insert: insert
+            .as_ref()
+            .map(|doc| render_with(doc, &faces))
+            .transpose()?,
+        scheme: render_with(&scheme, &faces)?,
+    })
 }
 
 /// The question paper of `paper` as PDF bytes.
@@ -48,7 +83,11 @@ const FIXED_DATE: i64 = 1_767_225_600;
 
 /// Writes a laid-out document as PDF.
 pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
-    let book = FontBook::get()?;
+    render_with(doc, &Faces::whole()?)
+}
+
+/// Writes a laid-out document as PDF, embedding (subsets of) `faces`.
+fn render_with(doc: &Document, faces: &Faces) -> Result<Vec<u8>, RenderError> {
     let mut pdf = PdfDocument::new(&doc.title);
     let info = &mut pdf.metadata.info;
     let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE)
@@ -64,7 +103,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
         pdf.resources
             .fonts
             .map
-            .insert(font_id(face), PdfFont::new(book.parsed(face).clone()));
+            .insert(font_id(face), PdfFont::new(faces.get(face).clone()));
     }
     let pages = doc
         .pages
