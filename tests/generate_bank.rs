@@ -188,3 +188,24 @@ fn a_printed_question_without_a_scheme_is_refused() {
         "{stderr}"
     );
 }
+
+/// Scheme files the line scan cannot split (here: each opens with a `---` document
+/// marker) are read whole, and make the same paper.
+#[test]
+fn scheme_files_the_scan_cannot_split_make_the_same_paper() {
+    let bank = bank_copy();
+    let dir = bank.path();
+    generate(dir, "clean").success();
+    for entry in std::fs::read_dir(dir.join("mark-schemes/history")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("---\n{text}")).unwrap();
+    }
+    generate(dir, "whole").success();
+    assert_eq!(printed(dir, "whole"), printed(dir, "clean"));
+    assert_eq!(read(dir, "whole.pdf"), read(dir, "clean.pdf"));
+    assert_eq!(
+        read(dir, "whole-mark-scheme.pdf"),
+        read(dir, "clean-mark-scheme.pdf")
+    );
+}
