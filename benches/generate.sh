@@ -25,17 +25,24 @@ measure() {
     label=$1
     repeat=$2
     shift 2
+    : >"$out/times"
     for _ in 1 2 3 4 5; do
-        /usr/bin/time -f "%e %U %S %M" -o "$out/time" $pin sh -c \
-            'n=$1; shift; for _ in $(seq "$n"); do "$@" >/dev/null; done' sh "$repeat" "$bin" "$@"
-        cat "$out/time"
-    done | awk -v label="$label" -v n="$repeat" '
+        # A failed run stops the benchmark rather than timing an error message.
+        if ! /usr/bin/time -f "%e %U %S %M" -o "$out/time" $pin sh -c \
+            'n=$1; shift; for _ in $(seq "$n"); do "$@" >/dev/null || exit 1; done' \
+            sh "$repeat" "$bin" "$@"; then
+            echo "$label: examkit $* failed" >&2
+            exit 1
+        fi
+        cat "$out/time" >>"$out/times"
+    done
+    awk -v label="$label" -v n="$repeat" '
         { cpu = ($2 + $3) / n; wall = $1 / n
           if (NR == 1 || cpu < best_cpu) best_cpu = cpu
           if (NR == 1 || wall < best_wall) best_wall = wall
           if ($4 > peak) peak = $4 }
         END { printf "%-40s CPU %6.1f ms, wall %6.1f ms, peak RSS %5.1f MiB\n",
-                     label, best_cpu * 1000, best_wall * 1000, peak / 1024 }'
+                     label, best_cpu * 1000, best_wall * 1000, peak / 1024 }' "$out/times"
 }
 
 measure "16-page paper + insert + scheme (aqa)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
