@@ -21,14 +21,15 @@ use std::path::{Path, PathBuf};
 /// Load every recognised file under `paths`. Returns the bank built from everything that
 /// parsed, and every problem met on the way.
 pub fn load(paths: &[PathBuf]) -> (Bank, Vec<Diagnostic>) {
-    load_with(paths, |_, _| false)
+    load_with(paths, |_, text| Some(text))
 }
 
-/// As [`load`], but first offering each file's text to `take`, which returns true when it
-/// has taken the file to load itself; the file still counts towards the bank's version.
+/// As [`load`], but first offering each UTF-8 file's text (without a byte-order mark) to
+/// `take`, which keeps it to load itself (`None`) or hands it back to be loaded here; the
+/// file counts towards the bank's version either way.
 pub(super) fn load_with(
     paths: &[PathBuf],
-    mut take: impl FnMut(&Path, &str) -> bool,
+    mut take: impl FnMut(&Path, String) -> Option<String>,
 ) -> (Bank, Vec<Diagnostic>) {
     let (files, mut problems) = yaml_files(paths);
     let mut bank = Bank::default();
@@ -48,10 +49,19 @@ pub(super) fn load_with(
         bank.locations.files.push(file.clone());
         hasher.update(file.to_string_lossy().as_bytes());
         hasher.update(&bytes);
-        let taken = std::str::from_utf8(&bytes)
-            .is_ok_and(|text| take(file, text.strip_prefix('\u{feff}').unwrap_or(text)));
-        if !taken {
-            load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                if let Some(text) = take(file, text) {
+                    load_text(file, &text, found.explicit, &mut bank, &mut problems);
+                }
+            }
+            Err(err) => {
+                let bytes = err.into_bytes();
+                load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);
+            }
         }
     }
     let digest = hasher.finalize();

@@ -41,15 +41,15 @@ pub struct PartialBank {
 pub fn load_partial(paths: &[PathBuf]) -> Result<PartialBank, BrokenBank> {
     let mut files = Vec::new();
     let (mut bank, problems) = load_with(paths, |file, text| {
-        if FileKind::sniff_text(text) != Some(FileKind::Schemes) {
-            return false;
+        if FileKind::sniff_text(&text) != Some(FileKind::Schemes) {
+            return Some(text);
         }
         match SchemeLines::scan(file, text) {
-            Some(lines) => {
+            Ok(lines) => {
                 files.push(lines);
-                true
+                None
             }
-            None => false,
+            Err(text) => Some(text),
         }
     });
     if !files.is_empty() {
@@ -96,7 +96,7 @@ impl PartialBank {
         loaded_for.extend(ids.into_iter().map(str::to_string));
         let wanted = loaded_for.clone();
         let mut problems = Vec::new();
-        for file in &files {
+        for file in files {
             file.load(&wanted, &mut bank, &mut problems);
         }
         if problems.iter().any(Diagnostic::is_error)
@@ -127,19 +127,23 @@ struct SchemeLines {
 }
 
 impl SchemeLines {
-    /// Split `text` by its lines, or `None` when it holds anything the scan does not
+    /// Split `text` by its lines; `text` back when it holds anything the scan does not
     /// handle, so that it must be parsed whole.
-    fn scan(file: &Path, text: &str) -> Option<SchemeLines> {
+    fn scan(file: &Path, text: String) -> Result<SchemeLines, String> {
         let mut scan = Scan::default();
         let mut start = 0;
         for line in text.split_inclusive('\n') {
-            scan.line(start..start + line.len(), line)?;
+            if scan.line(start..start + line.len(), line).is_none() {
+                return Err(text);
+            }
             start += line.len();
         }
-        let items = scan.finish()?;
-        Some(SchemeLines {
+        let Some(items) = scan.finish() else {
+            return Err(text);
+        };
+        Ok(SchemeLines {
             file: file.to_path_buf(),
-            text: text.to_string(),
+            text,
             runs: scan.runs,
             items,
         })
@@ -147,7 +151,7 @@ impl SchemeLines {
 
     /// Parse the items that mark the questions `ids` into `bank`; the whole file instead if
     /// that parse fails or gives other schemes than the scan expected.
-    fn load(&self, ids: &BTreeSet<String>, bank: &mut Bank, problems: &mut Vec<Diagnostic>) {
+    fn load(self, ids: &BTreeSet<String>, bank: &mut Bank, problems: &mut Vec<Diagnostic>) {
         let chosen: Vec<usize> = (0..self.items.len())
             .filter(|&i| wanted(ids, &self.items[i]))
             .collect();
@@ -186,7 +190,7 @@ impl SchemeLines {
         }
         bank.locations
             .spans
-            .insert(self.file.clone(), FileSpans::new(&self.text));
+            .insert(self.file, FileSpans::from_text(self.text));
     }
 }
 
@@ -394,7 +398,11 @@ schemes:
 ";
 
     fn scan(text: &str) -> Option<SchemeLines> {
-        SchemeLines::scan(Path::new("mark-schemes/history/cuba.yaml"), text)
+        SchemeLines::scan(
+            Path::new("mark-schemes/history/cuba.yaml"),
+            text.to_string(),
+        )
+        .ok()
     }
 
     fn load_only(text: &str, ids: &[&str]) -> (Bank, Vec<Diagnostic>) {

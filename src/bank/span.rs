@@ -71,6 +71,14 @@ impl FileSpans {
         }
     }
 
+    /// As [`FileSpans::new`], keeping `text` itself rather than a copy.
+    pub fn from_text(text: String) -> FileSpans {
+        FileSpans {
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
     /// The index of the file's nodes, built now if this is its first use.
     pub fn index(&self) -> &SpanIndex {
         self.index.get_or_init(|| SpanIndex::build(&self.text))
