@@ -76,8 +76,7 @@ impl Glyphs {
     /// The glyphs `pages` show; `glyph` looks a character up in a font.
     pub fn of(pages: &[Vec<Op>], mut glyph: impl FnMut(&FontId, char) -> Option<u16>) -> Glyphs {
         let mut by_char: HashMap<String, CharMap<Option<u16>>> = HashMap::new();
-        // Per font, the last character shown with each glyph, indexed by glyph.
-        let mut used: BTreeMap<FontId, Vec<Option<char>>> = BTreeMap::new();
+        let mut used: BTreeMap<FontId, BTreeMap<u16, char>> = BTreeMap::new();
         for ops in pages {
             let mut font = None;
             for op in ops {
@@ -102,11 +101,7 @@ impl Glyphs {
                                     }
                                 };
                                 if let Some(gid) = gid {
-                                    let gid = usize::from(gid);
-                                    if glyphs.len() <= gid {
-                                        glyphs.resize(gid + 1, None);
-                                    }
-                                    glyphs[gid] = Some(c);
+                                    glyphs.insert(gid, c);
                                 }
                             }
                         }
@@ -119,12 +114,8 @@ impl Glyphs {
             by_char,
             samples: used
                 .into_iter()
-                .map(|(id, glyphs)| {
-                    let shown = glyphs.into_iter().enumerate();
-                    let shown = shown.filter_map(|(gid, c)| Some((u16::try_from(gid).ok()?, c?)));
-                    (id, shown.collect::<Vec<_>>())
-                })
                 .filter(|(_, glyphs)| !glyphs.is_empty())
+                .map(|(id, glyphs)| (id, glyphs.into_iter().collect()))
                 .collect(),
         }
     }
