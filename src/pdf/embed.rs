@@ -33,26 +33,11 @@ impl Faces {
     /// Each face cut down to the characters `docs` set in it.
     pub fn for_documents(docs: &[&Document]) -> Result<Faces, FontError> {
         let book = FontBook::get()?;
-        // Characters below 0x250 (nearly all) are marked in a table: a set of every
-        // character of every page showed in the profile.
-        let mut low = [[false; 0x250]; 3];
         let mut chars: [BTreeSet<char>; 3] = Default::default();
         for item in docs.iter().flat_map(|d| &d.pages).flat_map(|p| &p.items) {
             if let Item::Text(t) = item {
-                let face = t.face as usize;
-                for c in t.text.chars() {
-                    match low[face].get_mut(c as usize) {
-                        Some(seen) => *seen = true,
-                        None => {
-                            chars[face].insert(c);
-                        }
-                    }
-                }
+                chars[t.face as usize].extend(t.text.chars());
             }
-        }
-        for (face, seen) in low.iter().enumerate() {
-            let marked = seen.iter().enumerate().filter(|&(_, &seen)| seen);
-            chars[face].extend(marked.filter_map(|(c, _)| char::from_u32(c as u32)));
         }
         Ok(Faces {
             fonts: Face::ALL.map(|face| cut_down(book.parsed(face), &chars[face as usize])),

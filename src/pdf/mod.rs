@@ -10,7 +10,6 @@
 //! documents embeds; `content` writes pages' content streams, the same bytes printpdf
 //! would, in a fraction of the time; this module assembles the document around them.
 
-mod content;
 mod embed;
 mod ops;
 
@@ -92,16 +91,44 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
 
 /// Writes a laid-out document as PDF, embedding (subsets of) `faces`.
 fn render_with(doc: &Document, faces: &Faces) -> Result<Vec<u8>, RenderError> {
-    let ops: Vec<Vec<Op>> = doc.pages.iter().map(|p| page_ops(&p.items)).collect();
-    let lopdf = match written_here(doc, faces, &ops)? {
-        Some(lopdf) => lopdf,
-        None => lopdf_document(doc, faces, ops)?,
-    };
-    finish(lopdf)
-}
+    let mut pdf = PdfDocument::new(&doc.title);
+    let info = &mut pdf.metadata.info;
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE)
+        .map_err(|_| RenderError::Writer("date"))?;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.subject = doc.subject.clone();
+    info.creator = "examkit".to_string();
+    info.producer = format!("examkit {}", env!("CARGO_PKG_VERSION"));
 
-/// The document's bytes: its streams compressed, and a file id drawn from its content.
-fn finish(mut lopdf: lopdf::Document) -> Result<Vec<u8>, RenderError> {
+    for face in Face::ALL {
+        pdf.resources
+            .fonts
+            .map
+            .insert(font_id(face), PdfFont::new(faces.get(face).clone()));
+    }
+    let pages = doc
+        .pages
+        .iter()
+        .map(|page| {
+            PdfPage::new(
+                Mm(PAGE_WIDTH / MM),
+                Mm(PAGE_HEIGHT / MM),
+                page_ops(&page.items),
+            )
+        })
+        .collect();
+    // printpdf would compress every stream at zlib's slowest level; build the document,
+    // compress it here at a fast level (a few per cent larger, several times quicker), then
+    // write it out.
+    let options = PdfSaveOptions {
+        optimize: false,
+        ..PdfSaveOptions::default()
+    };
+    let mut lopdf = pdf
+        .with_pages(pages)
+        .to_lopdf_document(&options, &mut Vec::new());
     let mut compressor = Deflater::new();
     for object in lopdf.objects.values_mut() {
         if let Ok(stream) = object.as_stream_mut()
@@ -120,101 +147,6 @@ fn finish(mut lopdf: lopdf::Document) -> Result<Vec<u8>, RenderError> {
         .save_to(&mut bytes)
         .map_err(|_| RenderError::Writer("write"))?;
     stable_file_id(bytes)
-}
-
-/// The document with its pages' content written by [`content`]: printpdf writes a first
-/// page showing every glyph used, from which the codes it gives them are read, and the
-/// rest of the document; then each page's content is replaced. `None` when the codes do
-/// not read back or a page uses an operation [`content`] does not write.
-fn written_here(
-    doc: &Document,
-    faces: &Faces,
-    ops: &[Vec<Op>],
-) -> Result<Option<lopdf::Document>, RenderError> {
-    if ops.is_empty() {
-        return Ok(None);
-    }
-    let glyphs = content::Glyphs::of(ops, |id, c| {
-        let face = Face::ALL.into_iter().find(|&face| font_id(face) == *id)?;
-        faces.get(face).lookup_glyph_index(c as u32)
-    });
-    let mut stand_in = vec![glyphs.sample_ops()];
-    stand_in.resize_with(ops.len(), Vec::new);
-    let mut lopdf = lopdf_document(doc, faces, stand_in)?;
-    let pages = lopdf.get_pages();
-    let content_of = |lopdf: &lopdf::Document, page| {
-        lopdf
-            .get_dictionary(page)
-            .and_then(|dict| dict.get(b"Contents"))
-            .and_then(lopdf::Object::as_reference)
-            .ok()
-    };
-    let Some(first) = pages.values().next().and_then(|&p| content_of(&lopdf, p)) else {
-        return Ok(None);
-    };
-    let Some(samples) = lopdf
-        .get_object(first)
-        .and_then(lopdf::Object::as_stream)
-        .ok()
-        .map(|stream| stream.content.clone())
-    else {
-        return Ok(None);
-    };
-    let Some(codes) = glyphs.codes(&samples) else {
-        return Ok(None);
-    };
-    for (page, page_ops) in pages.values().zip(ops) {
-        let (Some(id), Some(bytes)) =
-            (content_of(&lopdf, *page), content::encode(page_ops, &codes))
-        else {
-            return Ok(None);
-        };
-        match lopdf
-            .get_object_mut(id)
-            .and_then(lopdf::Object::as_stream_mut)
-        {
-            Ok(stream) => stream.set_content(bytes),
-            Err(_) => return Ok(None),
-        }
-    }
-    Ok(Some(lopdf))
-}
-
-/// The document as printpdf builds it, with `ops` as its pages' operations.
-fn lopdf_document(
-    doc: &Document,
-    faces: &Faces,
-    ops: Vec<Vec<Op>>,
-) -> Result<lopdf::Document, RenderError> {
-    let mut pdf = PdfDocument::new(&doc.title);
-    let info = &mut pdf.metadata.info;
-    let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE)
-        .map_err(|_| RenderError::Writer("date"))?;
-    info.creation_date = date;
-    info.modification_date = date;
-    info.metadata_date = date;
-    info.subject = doc.subject.clone();
-    info.creator = "examkit".to_string();
-    info.producer = format!("examkit {}", env!("CARGO_PKG_VERSION"));
-    for face in Face::ALL {
-        pdf.resources
-            .fonts
-            .map
-            .insert(font_id(face), PdfFont::new(faces.get(face).clone()));
-    }
-    let pages = ops
-        .into_iter()
-        .map(|ops| PdfPage::new(Mm(PAGE_WIDTH / MM), Mm(PAGE_HEIGHT / MM), ops))
-        .collect();
-    // printpdf would compress every stream at zlib's slowest level; the caller compresses
-    // them at a fast level instead (a few per cent larger, several times quicker).
-    let options = PdfSaveOptions {
-        optimize: false,
-        ..PdfSaveOptions::default()
-    };
-    Ok(pdf
-        .with_pages(pages)
-        .to_lopdf_document(&options, &mut Vec::new()))
 }
 
 /// Zlib-compresses streams at a fast level, one compressor for all of a document's
@@ -303,10 +235,9 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Deflater, Faces, finish, lopdf_document, page_ops, written_here};
+    use super::{Deflater, page_ops};
     use crate::layout::font::Face;
-    use crate::layout::page::{Dash, Document, Frame, Item, Page, Rule, TextRun};
-    use crate::model::{Blueprint, Board};
+    use crate::layout::page::{Dash, Frame, Item, Rule, TextRun};
     use printpdf::Op;
     use std::io::Read;
 
@@ -331,75 +262,6 @@ mod tests {
             dash,
             grey,
         })
-    }
-
-    /// Content streams written by `content` are exactly the bytes printpdf writes: every
-    /// document of a paper from each board (accented names, curly quotes, dashes, dotted
-    /// and solid lines, filled and outlined boxes), and a page with a character the font
-    /// lacks, come out byte for byte the same either way.
-    #[test]
-    fn pages_written_here_are_the_bytes_printpdf_writes() {
-        let (bank, _) = crate::bank::load(&["question-bank".into(), "mark-schemes".into()]);
-        let mut docs = Vec::new();
-        for board in Board::ALL {
-            let path = format!("examples/papers/{}-cold-war.yaml", board.key());
-            let text = std::fs::read_to_string(path).unwrap();
-            let blueprint: Blueprint = serde_yaml::from_str(&text).unwrap();
-            let mut paper = crate::paper::select::select_variants(&bank, &blueprint, 3, 1)
-                .unwrap()
-                .remove(0);
-            paper.attach_schemes(&bank);
-            docs.push(crate::layout::question_paper(&paper).unwrap());
-            docs.push(crate::layout::mark_scheme(&paper).unwrap());
-            docs.extend(crate::layout::insert(&paper).unwrap());
-        }
-        docs.push(Document {
-            title: "odd".into(),
-            subject: "odd".into(),
-            pages: vec![Page {
-                items: vec![text(10.0, 20.0, Face::Regular), {
-                    let mut odd = text(10.0, 40.0, Face::Italic);
-                    if let Item::Text(t) = &mut odd {
-                        t.text = "a 中 b".into();
-                    }
-                    odd
-                }],
-            }],
-        });
-        // A face showing nothing it has is left to printpdf, which writes it another way.
-        docs.push(Document {
-            title: "only lacking".into(),
-            subject: "odd".into(),
-            pages: vec![Page {
-                items: vec![text(10.0, 20.0, Face::Regular), {
-                    let mut odd = text(10.0, 40.0, Face::Bold);
-                    if let Item::Text(t) = &mut odd {
-                        t.text = "中".into();
-                    }
-                    odd
-                }],
-            }],
-        });
-        for doc in &docs {
-            for faces in [
-                Faces::whole().unwrap(),
-                Faces::for_documents(&[doc]).unwrap(),
-            ] {
-                let ops: Vec<_> = doc.pages.iter().map(|p| page_ops(&p.items)).collect();
-                let here = written_here(doc, &faces, &ops).unwrap();
-                let printpdf = lopdf_document(doc, &faces, ops).unwrap();
-                let Some(here) = here else {
-                    assert_eq!(doc.title, "only lacking", "left to printpdf");
-                    continue;
-                };
-                assert_eq!(
-                    finish(here).unwrap(),
-                    finish(printpdf).unwrap(),
-                    "{}",
-                    doc.title
-                );
-            }
-        }
     }
 
     /// Runs of text share a text object, placed by relative moves that land where each
