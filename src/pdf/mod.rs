@@ -7,8 +7,7 @@
 //! replaced by a hash of the document itself.
 //!
 //! `ops` turns a page's items into operations; `embed` chooses the faces a set of
-//! documents embeds; `content` writes pages' content streams, the same bytes printpdf
-//! would, in a fraction of the time; this module assembles the document around them.
+//! documents embeds; this module has printpdf assemble, subset and write the document.
 
 mod embed;
 mod ops;
@@ -20,7 +19,7 @@ use crate::layout::font::{Face, FontError};
 use crate::layout::page::{Document, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::layout::{self};
 use crate::paper::Paper;
-use printpdf::{FontId, Mm, Op, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
+use printpdf::{FontId, Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use sha2::{Digest, Sha256};
 
 /// Why a PDF could not be made.
