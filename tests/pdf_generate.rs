@@ -147,6 +147,12 @@ fn aqa_sources_go_in_an_insert_unless_asked_inline() {
         .collect();
     let (paper, _, _) = generate(dir.path(), "inline", &inline);
     assert!(!dir.path().join("inline-insert.pdf").exists());
+    // Regenerating a name inline removes the insert an earlier run left beside it.
+    generate(dir.path(), "aqa", &inline);
+    assert!(
+        !dir.path().join("aqa-insert.pdf").exists(),
+        "stale insert kept"
+    );
     let paper_text = squash(&text(&paper));
     assert!(!paper_text.contains("the Insert (enclosed)"));
     for source in &sources {

@@ -170,6 +170,18 @@ fn write_paper(paper: &Paper, base: &Path) -> anyhow::Result<()> {
         files::write_atomic(path, bytes)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
+    if insert_pdf.is_none() {
+        // An insert left by an earlier run of the same name would hold another paper's
+        // sources; it belongs to this set of files, so it goes.
+        match std::fs::remove_file(&insert_path) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                return Err(err)
+                    .with_context(|| format!("cannot remove the old {}", insert_path.display()));
+            }
+        }
+    }
     let scheme_path = match insert_pdf {
         Some(_) => format!("{}, {}", scheme_path.display(), insert_path.display()),
         None => scheme_path.display().to_string(),
