@@ -1,5 +1,5 @@
-//! Time to lay out and write a question paper with its mark scheme, once and as a class
-//! set of 30 variants, from the shipped bank: `cargo bench --bench generate`.
+//! Time to lay out and write a question paper with its sources insert and mark scheme, once
+//! and as a class set of 30 variants, from the shipped bank: `cargo bench --bench generate`.
 //! (`benches/generate.sh` measures the whole process, with peak memory.)
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -21,25 +21,19 @@ fn generate(c: &mut Criterion) {
     let one = select::select_variants(&bank, &blueprint, 7, 1).expect("the bank fills it");
     let thirty = select::select_variants(&bank, &blueprint, 7, 30).expect("30 variants");
 
-    c.bench_function("paper + mark scheme", |b| {
-        b.iter(|| {
-            let paper = &one[0];
-            let qp = examkit::pdf::question_paper(black_box(paper)).unwrap();
-            let ms = examkit::pdf::mark_scheme(black_box(paper)).unwrap();
-            (qp.len(), ms.len())
-        })
+    let size = |set: examkit::pdf::PaperPdfs| {
+        set.paper.len() + set.scheme.len() + set.insert.map_or(0, |i| i.len())
+    };
+    c.bench_function("paper + insert + mark scheme", |b| {
+        b.iter(|| size(examkit::pdf::paper_set(black_box(&one[0])).unwrap()))
     });
     let mut group = c.benchmark_group("class set");
     group.sample_size(10);
-    group.bench_function("30 variants, paper + mark scheme", |b| {
+    group.bench_function("30 variants, paper + insert + mark scheme", |b| {
         b.iter(|| {
             thirty
                 .iter()
-                .map(|paper| {
-                    let qp = examkit::pdf::question_paper(black_box(paper)).unwrap();
-                    let ms = examkit::pdf::mark_scheme(black_box(paper)).unwrap();
-                    qp.len() + ms.len()
-                })
+                .map(|paper| size(examkit::pdf::paper_set(black_box(paper)).unwrap()))
                 .sum::<usize>()
         })
     });
