@@ -76,6 +76,28 @@ impl ChoiceKey {
     }
 }
 
+/// The options whose text's content words all appear in the answer from token `from` on.
+fn named_options<'k>(key: &'k ChoiceKey, a: &Analysis, from: usize) -> Vec<&'k str> {
+    let stems: Vec<&str> = (from..a.tokens.len()).map(|i| a.stem(i)).collect();
+    key.options
+        .iter()
+        .filter(|(_, content)| {
+            !content.is_empty() && content.iter().all(|w| stems.contains(&w.as_str()))
+        })
+        .map(|(label, _)| label.as_str())
+        .collect()
+}
+
+/// Whether token `t`, the answer's first word that is not filler, is an option's letter
+/// followed by other words. "A" and "I" are also English words ("a satellite"), so they
+/// count as letters only when punctuation follows them ("A - the first satellite").
+fn leads_with_label(key: &ChoiceKey, a: &Analysis, t: usize) -> bool {
+    let w = a.word(t);
+    key.is_label(w)
+        && w.len() == 1
+        && (!matches!(w, "a" | "i") || a.tokens.get(t + 1).is_none_or(|next| next.clause_break))
+}
+
 /// Mark a multiple-choice answer.
 pub(crate) fn mark(key: &ChoiceKey, answer: &str, a: &Analysis, result: &mut MarkResult) -> Mark {
     let mut picked: Vec<(String, usize)> = Vec::new();
@@ -89,16 +111,23 @@ pub(crate) fn mark(key: &ChoiceKey, answer: &str, a: &Analysis, result: &mut Mar
             }
         }
     } else if !a.tokens.is_empty() {
-        // Not letters: did the student write an option's text?
-        let stems: Vec<&str> = (0..a.tokens.len()).map(|i| a.stem(i)).collect();
-        for (label, content) in &key.options {
-            if !content.is_empty() && content.iter().all(|w| stems.contains(&w.as_str())) {
-                picked.push((label.clone(), 0));
+        // Not letters alone: did the student write an option's text?
+        let named = named_options(key, a, 0);
+        if let Some(&first) = non_filler.first()
+            && leads_with_label(key, a, first)
+        {
+            // "C - the turkey missiles", "b gary powers": a letter, then words about it.
+            // The letter is the answer unless the words name a different option in full.
+            let label = a.word(first);
+            picked.push((label.to_string(), first));
+            for other in named_options(key, a, first + 1) {
+                if other != label {
+                    picked.push((other.to_string(), first));
+                }
             }
-        }
-        if picked.len() > 1 {
-            // Several options' words appear; keep only those whose text is most fully there.
-            picked.truncate(0);
+        } else if let [label] = named.as_slice() {
+            // Several options' words appear: no one option can be read.
+            picked.push((label.to_string(), 0));
         }
     }
     let max = result.max;

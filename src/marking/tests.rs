@@ -603,6 +603,19 @@ fn multiple_choice_reads_letters_and_option_text() {
         r.points[0].reason
     );
     assert_eq!(m.mark("").awarded, 0);
+    // A letter followed by words about it, as students write them.
+    for answer in ["B - the aid plan", "b marshall", "B, Marshall Plan"] {
+        assert_eq!(m.mark(answer).awarded, 1, "{answer}");
+    }
+    // The words name another option in full: no single answer.
+    assert_eq!(m.mark("B the Truman Doctrine").awarded, 0);
+    // "a" opening a sentence is the article, not option A.
+    assert_eq!(m.mark("A - the Truman Doctrine").awarded, 0);
+    assert!(
+        m.mark("a plan of aid").points[0]
+            .reason
+            .contains("No option")
+    );
 }
 
 #[test]
