@@ -396,6 +396,7 @@ impl Builder<'_> {
                 .sentences
                 .push(self.sentence_start..self.out.tokens.len());
         }
+        self.spell_out_shorthand();
         let mut stems = String::with_capacity(self.out.norm.len());
         for i in 0..self.out.tokens.len() {
             let word = self.out.word(i);
@@ -411,6 +412,87 @@ impl Builder<'_> {
         self.out.stems = stems;
         self.out
     }
+}
+
+impl Builder<'_> {
+    /// Rewrite the shorthand students type for a few words whose exact form the marker
+    /// relies on: "bc", "cos", "becuase" for "because" (the connective that makes an
+    /// explanation), and "nov", "sept" for the month when a number stands beside it ("4th
+    /// nov 1956"). The spans still quote what the student typed.
+    fn spell_out_shorthand(&mut self) {
+        let a = &self.out;
+        let n = a.tokens.len();
+        let full: Vec<Option<&'static str>> = (0..n)
+            .map(|i| {
+                let number = |j: Option<usize>| j.is_some_and(|j| j < n && a.tokens[j].number);
+                let single_letter = |j: usize| j < n && a.word(j).len() == 1;
+                let word = a.word(i);
+                if let Some(month) = month_in_full(word) {
+                    return (number(i.checked_sub(1)) || number(Some(i + 1))).then_some(month);
+                }
+                let because = match word {
+                    // "500 BC", "cos 30", "cos x" are something else.
+                    "bc" => !a.tokens[i].caps && !number(i.checked_sub(1)),
+                    "cos" | "coz" | "cuz" => !number(Some(i + 1)) && !single_letter(i + 1),
+                    w => is_misspelt_because(w),
+                };
+                because.then_some("because")
+            })
+            .collect();
+        if full.iter().all(Option::is_none) {
+            return;
+        }
+        let mut norm = String::with_capacity(self.out.norm.len() + 16);
+        for (i, f) in full.iter().enumerate() {
+            if !norm.is_empty() {
+                norm.push(' ');
+            }
+            let a = norm.len() as u32;
+            norm.push_str(f.unwrap_or_else(|| self.out.word(i)));
+            self.out.tokens[i].norm = (a, norm.len() as u32);
+        }
+        self.out.norm = norm;
+    }
+}
+
+/// The full name of a month written short ("nov", "sept"); not "may", "mar" or "jun"
+/// alone, which need a number beside them like the rest (checked by the caller).
+fn month_in_full(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "jan" => "january",
+        "feb" => "february",
+        "mar" => "march",
+        "apr" => "april",
+        "jun" => "june",
+        "jul" => "july",
+        "aug" => "august",
+        "sep" | "sept" => "september",
+        "oct" => "october",
+        "nov" => "november",
+        "dec" => "december",
+        _ => return None,
+    })
+}
+
+/// The usual misspellings of "because", which are no other word.
+fn is_misspelt_because(word: &str) -> bool {
+    matches!(
+        word,
+        "becuase"
+            | "becasue"
+            | "beacuse"
+            | "becuse"
+            | "becouse"
+            | "becaus"
+            | "becase"
+            | "bcause"
+            | "bcos"
+            | "bcoz"
+            | "bcuz"
+            | "becos"
+            | "becoz"
+            | "becuz"
+    )
 }
 
 fn letter_is_upper(text: &str, end: usize) -> bool {
@@ -555,6 +637,51 @@ mod tests {
         let a = analyse("not him, prisoners");
         assert!(!a.tokens[1].clause_break);
         assert!(a.tokens[2].clause_break);
+    }
+
+    #[test]
+    fn shorthand_for_because_and_months_is_spelt_out() {
+        let text = "He left bc of the wall, cos they were trapped, becuase it was shut. \
+                    On 4th nov 1956, sept 1950, 500 BC, cos 30, cos x, nov alone";
+        let a = analyse(text);
+        assert_eq!(
+            a.words(),
+            [
+                "he",
+                "left",
+                "because",
+                "of",
+                "the",
+                "wall",
+                "because",
+                "they",
+                "were",
+                "trapped",
+                "because",
+                "it",
+                "was",
+                "shut",
+                "on",
+                "4th",
+                "november",
+                "1956",
+                "september",
+                "1950",
+                "500",
+                "bc",
+                "cos",
+                "30",
+                "cos",
+                "x",
+                "nov",
+                "alone"
+            ]
+        );
+        // The evidence still quotes what the student typed.
+        let t = a.tokens[16];
+        assert_eq!(&text[t.span.start()..t.span.end()], "nov");
+        assert_eq!(a.stem(2), analyse("because").stem(0));
+        assert_eq!(a.norm.split(' ').nth(16), Some("november"));
     }
 
     #[test]
