@@ -13,8 +13,9 @@ pub const MIN_EXPLANATION_WORDS: usize = 3;
 const NEXT_SENTENCE_LEAD: usize = 4;
 
 /// Whether the point made at `hit` is developed. `detail` holds the hits of the point's
-/// `develop.accept` patterns; `None` means "any explanation counts".
-pub fn developed(hit: &Hit, detail: Option<&[Hit]>, ix: &Index) -> bool {
+/// `develop.accept` patterns; `None` means "any explanation counts". When the question
+/// asks for an explanation (`explains`), an explanation counts beside the details.
+pub fn developed(hit: &Hit, detail: Option<&[Hit]>, explains: bool, ix: &Index) -> bool {
     // A string of keywords is not an explanation, however many detail words it holds.
     let a = ix.analysis;
     if !a
@@ -25,11 +26,13 @@ pub fn developed(hit: &Hit, detail: Option<&[Hit]>, ix: &Index) -> bool {
         return false;
     }
     match detail {
-        Some(detail) => detail.iter().any(|d| {
-            d.positive()
-                && ((d.sentence == hit.sentence && (d.end <= hit.start || d.start >= hit.end))
-                    || d.sentence == hit.sentence + 1)
-        }),
+        Some(detail) => {
+            detail.iter().any(|d| {
+                d.positive()
+                    && ((d.sentence == hit.sentence && (d.end <= hit.start || d.start >= hit.end))
+                        || d.sentence == hit.sentence + 1)
+            }) || (explains && explained(hit, ix.analysis))
+        }
         None => explained(hit, ix.analysis),
     }
 }

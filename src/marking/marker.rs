@@ -79,6 +79,10 @@ struct Inner {
     question: HashSet<String>,
     rules: CompiledRules,
     penalties: Vec<Vec<Compiled>>,
+    /// The question asks the student to explain ("Explain…", "Why…"): a point explained
+    /// with a reason or consequence is developed, even where the scheme also lists
+    /// supporting details that would develop it.
+    explains: bool,
 }
 
 /// The scheme's rules with every pattern compiled.
@@ -131,16 +135,20 @@ impl Marker {
         Marker::build(
             scheme,
             question_text,
+            "",
             synonyms,
             options,
             &Lexicon::default(),
         )
     }
 
-    /// Compile with the words of a whole bank known to be correctly spelt.
+    /// Compile with the words of a whole bank known to be correctly spelt, for a question
+    /// whose command word is `command` ("Explain two consequences", "Why"; empty when not
+    /// known).
     pub(crate) fn build(
         scheme: &Scheme,
         question_text: &str,
+        command: &str,
         synonyms: Option<&SynonymFile>,
         options: &[ChoiceOption],
         lexicon: &Lexicon,
@@ -179,6 +187,7 @@ impl Marker {
                 question: compiler.question,
                 rules,
                 penalties,
+                explains: asks_to_explain(command),
             }),
         })
     }
@@ -214,11 +223,11 @@ impl Marker {
         let mark = match (&c.rules, &c.scheme.rules) {
             (CompiledRules::Choice(key), _) => choice::mark(key, answer, &analysis, &mut result),
             (CompiledRules::Points(points), Rules::Points(rules)) => {
-                let found = find_points(points, &ix);
+                let found = find_points(points, &ix, c.explains);
                 score::points(rules, &found, &analysis, answer, &mut result)
             }
             (CompiledRules::Levels(points), Rules::Levels(rules)) => {
-                let found = find_points(points, &ix);
+                let found = find_points(points, &ix, c.explains);
                 score::levels(rules, &found, &analysis, answer, &mut result)
             }
             _ => super::result::Mark::zero(c.scheme.max),
@@ -257,6 +266,14 @@ impl Marker {
     }
 }
 
+/// Whether a question's command word asks for an explanation ("Explain", "Explain two
+/// consequences", "Explain the importance", "Why"), where giving a reason or consequence is
+/// itself what develops a point.
+fn asks_to_explain(command: &str) -> bool {
+    let first = command.split_whitespace().next().unwrap_or("");
+    first.eq_ignore_ascii_case("explain") || first.eq_ignore_ascii_case("why")
+}
+
 fn compile_points(c: &mut Compiler, points: &[Point]) -> Result<Vec<CompiledPoint>, MarkError> {
     points
         .iter()
@@ -274,7 +291,7 @@ fn compile_points(c: &mut Compiler, points: &[Point]) -> Result<Vec<CompiledPoin
 }
 
 /// Match every point: credited, negated, rejected or missed, and whether developed.
-fn find_points(points: &[CompiledPoint], ix: &Index) -> Vec<PointFinding> {
+fn find_points(points: &[CompiledPoint], ix: &Index, explains: bool) -> Vec<PointFinding> {
     let mut found = Vec::new();
     let mut detail = Vec::new();
     points
@@ -309,7 +326,7 @@ fn find_points(points: &[CompiledPoint], ix: &Index) -> Vec<PointFinding> {
                     }
                     _ => None,
                 };
-                let dev_hit = positive.iter().find(|h| developed(h, detail, ix));
+                let dev_hit = positive.iter().find(|h| developed(h, detail, explains, ix));
                 return PointFinding {
                     status: PointStatus::Credited,
                     evidence: Some(*dev_hit.unwrap_or(first)),

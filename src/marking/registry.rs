@@ -38,8 +38,12 @@ impl Markers {
                 .question(&scheme.question)
                 .map(|q| &q.question)
                 .ok_or_else(|| MarkError::UnknownQuestion { key: key.clone() })?;
-            let (text, options) = match &scheme.part {
-                None => (question.text.clone(), question.options.as_slice()),
+            let (text, command, options) = match &scheme.part {
+                None => (
+                    question.text.clone(),
+                    question.command.as_str(),
+                    question.options.as_slice(),
+                ),
                 Some(label) => {
                     let part = question
                         .parts
@@ -48,12 +52,13 @@ impl Markers {
                         .ok_or_else(|| MarkError::UnknownQuestion { key: key.clone() })?;
                     (
                         format!("{}\n{}", question.text, part.text),
+                        part.command.as_str(),
                         part.options.as_slice(),
                     )
                 }
             };
             let synonyms = bank.synonyms_for(&s.subject);
-            let marker = Marker::build(scheme, &text, synonyms, options, &lexicon)?;
+            let marker = Marker::build(scheme, &text, command, synonyms, options, &lexicon)?;
             by_key.insert(key, marker);
         }
         Ok(Markers { by_key })

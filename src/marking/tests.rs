@@ -672,3 +672,34 @@ fn markers_are_send_and_sync() {
     assert::<Marker>();
     assert::<Markers>();
 }
+
+#[test]
+fn an_explain_question_counts_an_explanation_as_development_beside_the_details() {
+    let scheme: Scheme = serde_yaml::from_str(
+        "question: q\nmax: 4\nmodel_answer: x\nrules:\n  points:\n    points:\n      - id: nato\n        label: NATO was set up\n        marks: 2\n        accept: [NATO]\n        develop: { marks: 2, accept: [\"April 1949\"] }\n",
+    )
+    .unwrap();
+    let question = "Explain two consequences of the Berlin Blockade.";
+    let build = |command: &str| {
+        Marker::build(
+            &scheme,
+            question,
+            command,
+            Some(&synonyms()),
+            &[],
+            &super::marker::Lexicon::default(),
+        )
+        .unwrap()
+    };
+    let answer = "NATO was set up because the West needed an alliance against the USSR.";
+    assert_eq!(build("Explain two consequences").mark(answer).awarded, 4);
+    assert_eq!(build("Why").mark(answer).awarded, 4);
+    // A describe question wants the listed details, not a reason.
+    assert_eq!(build("Describe two").mark(answer).awarded, 2);
+    assert_eq!(
+        build("Describe two")
+            .mark("NATO was set up in April 1949 by the West.")
+            .awarded,
+        4
+    );
+}
