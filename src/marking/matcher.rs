@@ -489,6 +489,7 @@ fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
         cands: &cands,
         chosen: vec![(0, 0); n],
         steps: 0,
+        nearest: false,
     };
     let found_before = out.len();
     for &c in &cands[anchor] {
@@ -497,8 +498,21 @@ fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
         let lo = c.0.saturating_sub(reach).max(range.start as u32);
         let hi = (c.1 + reach).min(range.end as u32);
         search.chosen[anchor] = c;
+        search.nearest = false;
         if search.place(0, anchor, lo, hi) {
-            let hit = search.hit(ix, sentence);
+            let mut hit = search.hit(ix, sentence);
+            if hit.negated {
+                // "they couldnt escape anymore so the refugee crisis stopped": the first
+                // placement reached back to a denied word; the tightest one around the
+                // anchor may state the point plainly.
+                search.nearest = true;
+                if search.place(0, anchor, lo, hi) {
+                    let tight = search.hit(ix, sentence);
+                    if !tight.negated {
+                        hit = tight;
+                    }
+                }
+            }
             if out[found_before..]
                 .iter()
                 .all(|h| (h.start, h.end) != (hit.start, hit.end))
@@ -521,6 +535,8 @@ struct Search<'p> {
     cands: &'p [Vec<(u32, u32)>],
     chosen: Vec<(u32, u32)>,
     steps: usize,
+    /// Try each slot's candidates nearest the anchor first, rather than in text order.
+    nearest: bool,
 }
 
 impl Search<'_> {
@@ -534,10 +550,17 @@ impl Search<'_> {
         }
         let cands: &[(u32, u32)] = &self.cands[i];
         let from = cands.partition_point(|c| c.0 < lo);
-        for &c in &cands[from..] {
-            if c.1 > hi {
-                break;
-            }
+        let to = from + cands[from..].partition_point(|c| c.1 <= hi);
+        let mut nearest_first;
+        let order: &[(u32, u32)] = if self.nearest {
+            let a = self.chosen[anchor].0;
+            nearest_first = cands[from..to].to_vec();
+            nearest_first.sort_by_key(|c| c.0.abs_diff(a));
+            &nearest_first
+        } else {
+            &self.cands[i][from..to]
+        };
+        for &c in order {
             self.steps += 1;
             if self.steps > MAX_STEPS {
                 return false;

@@ -703,3 +703,19 @@ fn an_explain_question_counts_an_explanation_as_development_beside_the_details()
         4
     );
 }
+
+#[test]
+fn a_denied_word_far_from_the_point_does_not_hide_a_plain_statement_of_it() {
+    let m = one("\"stopped|ended refugees|escaping\"");
+    assert_eq!(
+        status(
+            &m,
+            "people couldnt escape anymore so the refugee crisis stopped"
+        ),
+        PointStatus::Credited
+    );
+    assert_eq!(
+        status(&m, "The wall had not stopped the refugees."),
+        PointStatus::Negated
+    );
+}
