@@ -196,6 +196,10 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("connected", "disconnected"),
     ("connected", "separated"),
     ("different", "same"),
+    // Not "united", which is mostly the United States or the United Nations.
+    ("divided", "reunified"),
+    ("divided", "reunited"),
+    ("divided", "unified"),
     ("equal", "unequal"),
     ("fast", "slow"),
     ("hard", "soft"),
@@ -419,6 +423,8 @@ mod tests {
         assert_eq!(of("separate"), ["connected"]);
         assert_eq!(of("lower"), ["high"]);
         assert!(of("more").is_empty() && of("increase").is_empty());
+        assert_eq!(of("reunited"), ["divided"]);
+        assert!(of("united").is_empty());
     }
 
     #[test]
