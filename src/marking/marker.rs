@@ -5,7 +5,7 @@
 use super::choice::{self, ChoiceKey};
 use super::compile::{Compiled, Compiler, Vocab};
 use super::develop::developed;
-use super::matcher::{Hit, Index, hits};
+use super::matcher::{Hit, Index, detail_hits, hits};
 use super::result::{Evidence, MarkResult, PenaltyOutcome, PointStatus};
 use super::score;
 use crate::model::{ChoiceOption, Point, Rules, Scheme, SynonymFile};
@@ -320,7 +320,7 @@ fn find_points(points: &[CompiledPoint], ix: &Index, explains: bool) -> Vec<Poin
                     Some(patterns) if !patterns.is_empty() => {
                         detail.clear();
                         for p in patterns {
-                            hits(p, ix, &mut detail);
+                            detail_hits(p, ix, &mut detail);
                         }
                         Some(detail.as_slice())
                     }

@@ -274,16 +274,38 @@ fn differ_by_prefix(a: &str, b: &str) -> bool {
 
 /// Every place `pattern` matches in the answer (the first [`MAX_HITS`]), in text order.
 pub fn hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
+    hits_placed(pattern, ix, Placement::First, out);
+}
+
+/// As [`hits`], also finding each phrase's tightest placement: for a point's supporting
+/// detail, which must lie outside the words that make the point, and so must not be
+/// placed on a word it shares with them ("Korea stayed divided … still divided today").
+pub fn detail_hits(pattern: &Compiled, ix: &Index, out: &mut Vec<Hit>) {
+    hits_placed(pattern, ix, Placement::FirstAndTightest, out);
+}
+
+/// Which placements of a phrase's words around each occurrence of its rarest word are
+/// reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    /// Each word's earliest occurrence in reach; the tightest only when that one is
+    /// negated and the tightest is not.
+    First,
+    /// The earliest and the tightest, both.
+    FirstAndTightest,
+}
+
+fn hits_placed(pattern: &Compiled, ix: &Index, placement: Placement, out: &mut Vec<Hit>) {
     let start = out.len();
     match pattern {
-        Compiled::Phrase(p) => phrase_hits(p, ix, out),
+        Compiled::Phrase(p) => phrase_hits(p, ix, placement, out),
         Compiled::Regex(re) => regex_hits(re, ix, out),
         Compiled::Any(parts) => {
             for p in parts {
-                hits(p, ix, out);
+                hits_placed(p, ix, placement, out);
             }
         }
-        Compiled::All { parts, window } => all_hits(parts, *window, ix, out),
+        Compiled::All { parts, window } => all_hits(parts, *window, ix, placement, out),
         Compiled::Never => {}
     }
     out[start..].sort_unstable();
@@ -314,11 +336,17 @@ fn dedup_from(out: &mut Vec<Hit>, start: usize) {
     out.truncate(keep);
 }
 
-fn all_hits(parts: &[Compiled], window: Option<u32>, ix: &Index, out: &mut Vec<Hit>) {
+fn all_hits(
+    parts: &[Compiled],
+    window: Option<u32>,
+    ix: &Index,
+    placement: Placement,
+    out: &mut Vec<Hit>,
+) {
     let mut each: Vec<Vec<Hit>> = Vec::with_capacity(parts.len());
     for p in parts {
         let mut v = Vec::new();
-        hits(p, ix, &mut v);
+        hits_placed(p, ix, placement, &mut v);
         if v.is_empty() {
             return;
         }
@@ -466,7 +494,7 @@ fn candidates(p: &Phrase, ix: &Index) -> Option<Vec<Vec<(u32, u32)>>> {
     Some(all)
 }
 
-fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
+fn phrase_hits(p: &Phrase, ix: &Index, placement: Placement, out: &mut Vec<Hit>) {
     let Some(cands) = candidates(p, ix) else {
         return;
     };
@@ -500,24 +528,30 @@ fn phrase_hits(p: &Phrase, ix: &Index, out: &mut Vec<Hit>) {
         search.chosen[anchor] = c;
         search.nearest = false;
         if search.place(0, anchor, lo, hi) {
-            let mut hit = search.hit(ix, sentence);
-            if hit.negated {
-                // "they couldnt escape anymore so the refugee crisis stopped": the first
-                // placement reached back to a denied word; the tightest one around the
-                // anchor may state the point plainly.
-                search.nearest = true;
-                if search.place(0, anchor, lo, hi) {
-                    let tight = search.hit(ix, sentence);
-                    if !tight.negated {
-                        hit = tight;
-                    }
+            let first = search.hit(ix, sentence);
+            // The first placement takes each word's earliest occurrence in reach, so it
+            // may reach back to a denied word ("they couldnt escape anymore so the refugee
+            // crisis stopped") or onto another pattern's words; the tightest placement
+            // around the anchor may not.
+            let want_tight = match placement {
+                Placement::First => first.negated,
+                Placement::FirstAndTightest => true,
+            };
+            search.nearest = true;
+            let tight = (want_tight && search.place(0, anchor, lo, hi))
+                .then(|| search.hit(ix, sentence))
+                .filter(|t| placement == Placement::FirstAndTightest || !t.negated);
+            let placed = match placement {
+                Placement::First => [Some(tight.unwrap_or(first)), None],
+                Placement::FirstAndTightest => [Some(first), tight],
+            };
+            for hit in placed.into_iter().flatten() {
+                if out[found_before..]
+                    .iter()
+                    .all(|h| (h.start, h.end) != (hit.start, hit.end))
+                {
+                    out.push(hit);
                 }
-            }
-            if out[found_before..]
-                .iter()
-                .all(|h| (h.start, h.end) != (hit.start, hit.end))
-            {
-                out.push(hit);
             }
             if out.len() - found_before >= MAX_HITS {
                 return;

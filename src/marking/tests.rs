@@ -719,3 +719,19 @@ fn a_denied_word_far_from_the_point_does_not_hide_a_plain_statement_of_it() {
         PointStatus::Negated
     );
 }
+
+#[test]
+fn a_detail_sharing_a_word_with_the_point_is_found_beside_it() {
+    let y = "question: q\nmax: 4\nmodel_answer: x\nrules:\n  points:\n    points:\n      - id: d\n        label: d\n        marks: 2\n        accept: [\"Korea stayed divided\"]\n        develop: { marks: 2, accept: [\"still divided today|now\"] }\n";
+    let m = marker(y, "Explain two consequences of the Korean War.");
+    // The detail's "divided" is the later one, not the point's own.
+    assert_eq!(
+        m.mark("Korea stayed divided and it was still divided today.")
+            .awarded,
+        4
+    );
+    assert_eq!(
+        m.mark("Korea stayed divided and it was still so.").awarded,
+        2
+    );
+}
