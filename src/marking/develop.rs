@@ -27,8 +27,11 @@ pub fn developed(hit: &Hit, detail: Option<&[Hit]>, explains: bool, ix: &Index) 
     }
     match detail {
         Some(detail) => {
+            // A detail supports the point even when the sentence denies it: "Stalin wanted
+            // huge reparations but Truman didnt want to cripple Germany" shows what the
+            // disagreement was. Words of the question are still no detail.
             detail.iter().any(|d| {
-                d.positive()
+                !d.echo
                     && ((d.sentence == hit.sentence && (d.end <= hit.start || d.start >= hit.end))
                         || d.sentence == hit.sentence + 1)
             }) || (explains && explained(hit, ix.analysis))

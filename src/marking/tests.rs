@@ -735,3 +735,19 @@ fn a_detail_sharing_a_word_with_the_point_is_found_beside_it() {
         2
     );
 }
+
+#[test]
+fn a_denied_detail_still_supports_the_point() {
+    let y = "question: q\nmax: 2\nmodel_answer: x\nrules:\n  points:\n    points:\n      - id: r\n        label: r\n        accept: [reparations]\n        develop: { accept: [\"cripple Germany\"] }\n";
+    let m = marker(y, "Describe two disagreements at Potsdam.");
+    assert_eq!(
+        m.mark("They argued over reparations, but Truman didnt want to cripple Germany.")
+            .awarded,
+        2
+    );
+    assert_eq!(
+        m.mark("They argued over reparations for a long time.")
+            .awarded,
+        1
+    );
+}
