@@ -94,6 +94,33 @@ pub fn connective_at(a: &Analysis, t: usize, end: usize) -> Option<usize> {
         .filter(|c| t + c.len() <= end && c.iter().enumerate().all(|(k, w)| a.word(t + k) == *w))
         .map(|c| c.len())
         .max()
+        .or_else(|| causal_as(a, t, end).then_some(1))
+}
+
+/// Whether the "as" at token `t` means "because": it opens a clause whose verb follows its
+/// subject within two words ("as Russia was invaded", "as the USSR had"), and it is not
+/// part of a comparison ("as big as", "such as", "as well as") nor a time ("as soon as").
+fn causal_as(a: &Analysis, t: usize, end: usize) -> bool {
+    if a.word(t) != "as" || t + 2 >= end {
+        return false;
+    }
+    let comparison = |u: usize| {
+        matches!(
+            a.word(u),
+            "as" | "such" | "so" | "same" | "just" | "well" | "soon" | "long" | "far" | "much"
+        )
+    };
+    let before = t.saturating_sub(3)..t;
+    if before.clone().any(comparison) || comparison(t + 1) {
+        return false;
+    }
+    let subject = a.word(t + 1);
+    if words::is_finite_verb(subject) || a.tokens[t + 1].clause_break {
+        return false;
+    }
+    (t + 2..(t + 4).min(end))
+        .take_while(|&u| !a.tokens[u].clause_break)
+        .any(|u| words::is_finite_verb(a.word(u)))
 }
 
 /// A word that carries meaning: not a stop word, and a real word (two letters or more, or

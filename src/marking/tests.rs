@@ -751,3 +751,27 @@ fn a_denied_detail_still_supports_the_point() {
         1
     );
 }
+
+#[test]
+fn as_opening_a_clause_explains_like_because() {
+    let m = marker(
+        "question: q\nmax: 2\nmodel_answer: x\nrules:\n  points:\n    points:\n      - { id: b, label: b, accept: [buffer zone], develop: {} }\n",
+        "Why did Stalin want to control Eastern Europe?",
+    );
+    assert_eq!(
+        m.mark("To have a buffer zone as Russia was invaded through Poland twice.")
+            .awarded,
+        2
+    );
+    // Comparisons are not reasons.
+    assert_eq!(
+        m.mark("A buffer zone as big as the whole of Eastern Europe.")
+            .awarded,
+        1
+    );
+    assert_eq!(
+        m.mark("He wanted a buffer zone as well as the army was strong there.")
+            .awarded,
+        1
+    );
+}
