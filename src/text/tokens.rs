@@ -417,8 +417,9 @@ impl Builder<'_> {
 impl Builder<'_> {
     /// Rewrite the shorthand students type for a few words whose exact form the marker
     /// relies on: "bc", "cos", "becuase" for "because" (the connective that makes an
-    /// explanation), and "nov", "sept" for the month when a number stands beside it ("4th
-    /// nov 1956"). The spans still quote what the student typed.
+    /// explanation), "nov", "sept" for the month when a number stands beside it ("4th
+    /// nov 1956"), and "govt", "gov't", "ppl", too short for misspellings to reach. The
+    /// spans still quote what the student typed.
     fn spell_out_shorthand(&mut self) {
         let a = &self.out;
         let n = a.tokens.len();
@@ -429,6 +430,11 @@ impl Builder<'_> {
                 let word = a.word(i);
                 if let Some(month) = month_in_full(word) {
                     return (number(i.checked_sub(1)) || number(Some(i + 1))).then_some(month);
+                }
+                match word {
+                    "govt" => return Some("government"),
+                    "ppl" => return Some("people"),
+                    _ => {}
                 }
                 let because = match word {
                     // "500 BC", "cos 30", "cos x" are something else.
@@ -642,7 +648,7 @@ mod tests {
     #[test]
     fn shorthand_for_because_and_months_is_spelt_out() {
         let text = "He left bc of the wall, cos they were trapped, becuase it was shut. \
-                    On 4th nov 1956, sept 1950, 500 BC, cos 30, cos x, nov alone";
+                    On 4th nov 1956, sept 1950, 500 BC, cos 30, cos x, nov alone, the gov't ppl";
         let a = analyse(text);
         assert_eq!(
             a.words(),
@@ -674,7 +680,10 @@ mod tests {
                 "cos",
                 "x",
                 "nov",
-                "alone"
+                "alone",
+                "the",
+                "government",
+                "people"
             ]
         );
         // The evidence still quotes what the student typed.
