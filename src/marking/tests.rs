@@ -775,3 +775,16 @@ fn as_opening_a_clause_explains_like_because() {
         1
     );
 }
+
+#[test]
+fn ordinals_in_figures_match_their_number() {
+    let m = one("\"24 June\"");
+    for answer in [
+        "It began on 24th June 1948.",
+        "on June 24th",
+        "the 24 of June",
+    ] {
+        assert_eq!(m.mark(answer).awarded, 1, "{answer}");
+    }
+    assert_eq!(m.mark("It began on 25th June.").awarded, 0);
+}

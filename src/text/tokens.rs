@@ -4,6 +4,7 @@
 use super::fold::fold_char;
 use super::stems::stem_into;
 use super::words;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A byte range of the original answer. Always `start <= end`, both on char boundaries of
@@ -418,31 +419,36 @@ impl Builder<'_> {
     /// Rewrite the shorthand students type for a few words whose exact form the marker
     /// relies on: "bc", "cos", "becuase" for "because" (the connective that makes an
     /// explanation), "nov", "sept" for the month when a number stands beside it ("4th
-    /// nov 1956"), and "govt", "gov't", "ppl", too short for misspellings to reach. The
-    /// spans still quote what the student typed.
+    /// nov 1956"), ordinals in figures for their number ("4th" for "4"), and "govt",
+    /// "gov't", "ppl", too short for misspellings to reach. The spans still quote what the
+    /// student typed.
     fn spell_out_shorthand(&mut self) {
         let a = &self.out;
         let n = a.tokens.len();
-        let full: Vec<Option<&'static str>> = (0..n)
+        let full: Vec<Option<Cow<'static, str>>> = (0..n)
             .map(|i| {
                 let number = |j: Option<usize>| j.is_some_and(|j| j < n && a.tokens[j].number);
                 let single_letter = |j: usize| j < n && a.word(j).len() == 1;
                 let word = a.word(i);
                 if let Some(month) = month_in_full(word) {
-                    return (number(i.checked_sub(1)) || number(Some(i + 1))).then_some(month);
+                    return (number(i.checked_sub(1)) || number(Some(i + 1)))
+                        .then_some(Cow::Borrowed(month));
                 }
-                match word {
-                    "govt" => return Some("government"),
-                    "ppl" => return Some("people"),
-                    _ => {}
+                if let Some(digits) = ordinal_digits(word) {
+                    return Some(Cow::Owned(digits.to_string()));
                 }
-                let because = match word {
+                let full = match word {
+                    "govt" => "government",
+                    "ppl" => "people",
                     // "500 BC", "cos 30", "cos x" are something else.
-                    "bc" => !a.tokens[i].caps && !number(i.checked_sub(1)),
-                    "cos" | "coz" | "cuz" => !number(Some(i + 1)) && !single_letter(i + 1),
-                    w => is_misspelt_because(w),
+                    "bc" if !a.tokens[i].caps && !number(i.checked_sub(1)) => "because",
+                    "cos" | "coz" | "cuz" if !number(Some(i + 1)) && !single_letter(i + 1) => {
+                        "because"
+                    }
+                    w if is_misspelt_because(w) => "because",
+                    _ => return None,
                 };
-                because.then_some("because")
+                Some(Cow::Borrowed(full))
             })
             .collect();
         if full.iter().all(Option::is_none) {
@@ -454,11 +460,22 @@ impl Builder<'_> {
                 norm.push(' ');
             }
             let a = norm.len() as u32;
-            norm.push_str(f.unwrap_or_else(|| self.out.word(i)));
+            norm.push_str(f.as_deref().unwrap_or_else(|| self.out.word(i)));
             self.out.tokens[i].norm = (a, norm.len() as u32);
         }
         self.out.norm = norm;
     }
+}
+
+/// The number of an ordinal written in figures ("4th" → "4", "1st", "38th"), so that "4th
+/// November", "November 4" and "the 4 November" are one date and "38th parallel" one line.
+fn ordinal_digits(word: &str) -> Option<&str> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    (!digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th"))
+    .then_some(digits)
 }
 
 /// The full name of a month written short ("nov", "sept"); not "may", "mar" or "jun"
@@ -668,7 +685,7 @@ mod tests {
                 "was",
                 "shut",
                 "on",
-                "4th",
+                "4",
                 "november",
                 "1956",
                 "september",
