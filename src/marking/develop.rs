@@ -12,10 +12,20 @@ pub const MIN_EXPLANATION_WORDS: usize = 3;
 /// meant…", "As a result…".
 const NEXT_SENTENCE_LEAD: usize = 4;
 
+/// What the question's command word asks for, which decides what else develops a point
+/// beside the scheme's listed details.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ask {
+    /// "Explain…", "Why…": an explanation develops a point.
+    pub explains: bool,
+    /// "Describe…": a date or figure beside the point supports it.
+    pub describes: bool,
+}
+
 /// Whether the point made at `hit` is developed. `detail` holds the hits of the point's
-/// `develop.accept` patterns; `None` means "any explanation counts". When the question
-/// asks for an explanation (`explains`), an explanation counts beside the details.
-pub fn developed(hit: &Hit, detail: Option<&[Hit]>, explains: bool, ix: &Index) -> bool {
+/// `develop.accept` patterns; `None` means "any explanation counts". What the question
+/// asks for (`ask`) may count an explanation, or a date or figure, beside the details.
+pub fn developed(hit: &Hit, detail: Option<&[Hit]>, ask: Ask, ix: &Index) -> bool {
     // A string of keywords is not an explanation, however many detail words it holds.
     let a = ix.analysis;
     if !a
@@ -34,10 +44,25 @@ pub fn developed(hit: &Hit, detail: Option<&[Hit]>, explains: bool, ix: &Index) 
                 !d.echo
                     && ((d.sentence == hit.sentence && (d.end <= hit.start || d.start >= hit.end))
                         || d.sentence == hit.sentence + 1)
-            }) || (explains && explained(hit, ix.analysis))
+            }) || (ask.explains && explained(hit, ix.analysis))
+                || (ask.describes && dated(hit, ix))
         }
         None => explained(hit, ix.analysis),
     }
+}
+
+/// Whether the sentence of `hit` gives a date or figure outside the point's own words
+/// and not taken from the question ("riots in Poland … in June 1956", "about 1,400
+/// exiles"): the specific support a description asks for.
+fn dated(hit: &Hit, ix: &Index) -> bool {
+    let a = ix.analysis;
+    a.sentences.get(hit.sentence as usize).is_some_and(|r| {
+        r.clone().any(|t| {
+            (t < hit.start as usize || t >= hit.end as usize)
+                && a.tokens[t].number
+                && !ix.is_question_word(t)
+        })
+    })
 }
 
 fn explained(hit: &Hit, a: &Analysis) -> bool {

@@ -4,6 +4,7 @@
 
 use super::choice::{self, ChoiceKey};
 use super::compile::{Compiled, Compiler, Vocab};
+use super::develop::Ask;
 use super::develop::developed;
 use super::matcher::{Hit, Index, detail_hits, hits};
 use super::result::{Evidence, MarkResult, PenaltyOutcome, PointStatus};
@@ -83,6 +84,9 @@ struct Inner {
     /// with a reason or consequence is developed, even where the scheme also lists
     /// supporting details that would develop it.
     explains: bool,
+    /// The question asks the student to describe ("Describe…"): a date or figure given
+    /// beside a point supports it, even where the scheme lists other details.
+    describes: bool,
 }
 
 /// The scheme's rules with every pattern compiled.
@@ -188,6 +192,7 @@ impl Marker {
                 rules,
                 penalties,
                 explains: asks_to_explain(command),
+                describes: asks_to_describe(command),
             }),
         })
     }
@@ -223,11 +228,11 @@ impl Marker {
         let mark = match (&c.rules, &c.scheme.rules) {
             (CompiledRules::Choice(key), _) => choice::mark(key, answer, &analysis, &mut result),
             (CompiledRules::Points(points), Rules::Points(rules)) => {
-                let found = find_points(points, &ix, c.explains);
+                let found = find_points(points, &ix, c.explains, c.describes);
                 score::points(rules, &found, &analysis, answer, &mut result)
             }
             (CompiledRules::Levels(points), Rules::Levels(rules)) => {
-                let found = find_points(points, &ix, c.explains);
+                let found = find_points(points, &ix, c.explains, c.describes);
                 score::levels(rules, &found, &analysis, answer, &mut result)
             }
             _ => super::result::Mark::zero(c.scheme.max),
@@ -274,6 +279,12 @@ fn asks_to_explain(command: &str) -> bool {
     first.eq_ignore_ascii_case("explain") || first.eq_ignore_ascii_case("why")
 }
 
+/// Whether a question's command word asks for a description ("Describe", "Describe two").
+fn asks_to_describe(command: &str) -> bool {
+    let first = command.split_whitespace().next().unwrap_or("");
+    first.eq_ignore_ascii_case("describe")
+}
+
 fn compile_points(c: &mut Compiler, points: &[Point]) -> Result<Vec<CompiledPoint>, MarkError> {
     points
         .iter()
@@ -291,7 +302,12 @@ fn compile_points(c: &mut Compiler, points: &[Point]) -> Result<Vec<CompiledPoin
 }
 
 /// Match every point: credited, negated, rejected or missed, and whether developed.
-fn find_points(points: &[CompiledPoint], ix: &Index, explains: bool) -> Vec<PointFinding> {
+fn find_points(
+    points: &[CompiledPoint],
+    ix: &Index,
+    explains: bool,
+    describes: bool,
+) -> Vec<PointFinding> {
     let mut found = Vec::new();
     let mut detail = Vec::new();
     points
@@ -326,7 +342,17 @@ fn find_points(points: &[CompiledPoint], ix: &Index, explains: bool) -> Vec<Poin
                     }
                     _ => None,
                 };
-                let dev_hit = positive.iter().find(|h| developed(h, detail, explains, ix));
+                let dev_hit = positive.iter().find(|h| {
+                    developed(
+                        h,
+                        detail,
+                        Ask {
+                            explains,
+                            describes,
+                        },
+                        ix,
+                    )
+                });
                 return PointFinding {
                     status: PointStatus::Credited,
                     evidence: Some(*dev_hit.unwrap_or(first)),

@@ -194,7 +194,8 @@ impl<'a> Index<'a> {
         None
     }
 
-    fn is_question_word(&self, t: usize) -> bool {
+    /// Whether token `t` is a word of the question.
+    pub fn is_question_word(&self, t: usize) -> bool {
         self.question.contains(self.analysis.stem(t))
     }
 

@@ -788,3 +788,33 @@ fn ordinals_in_figures_match_their_number() {
     }
     assert_eq!(m.mark("It began on 25th June.").awarded, 0);
 }
+
+#[test]
+fn a_describe_question_counts_a_date_or_figure_as_supporting_detail() {
+    let scheme: Scheme = serde_yaml::from_str(
+        "question: q\nmax: 2\nmodel_answer: x\nrules:\n  points:\n    points:\n      - id: poland\n        label: Riots in Poland\n        accept: [\"riots Poland\"]\n        develop: { accept: [Gomulka] }\n",
+    )
+    .unwrap();
+    let question = "Describe two results of De-Stalinisation in 1955.";
+    let build = |command: &str| {
+        Marker::build(
+            &scheme,
+            question,
+            command,
+            Some(&synonyms()),
+            &[],
+            &super::marker::Lexicon::default(),
+        )
+        .unwrap()
+    };
+    let answer = "There were riots in Poland in June 1956 over food prices.";
+    assert_eq!(build("Describe two").mark(answer).awarded, 2);
+    // Not in an explain question, and not a figure taken from the question.
+    assert_eq!(build("Explain").mark(answer).awarded, 1);
+    assert_eq!(
+        build("Describe two")
+            .mark("There were riots in Poland after 1955 and people were angry.")
+            .awarded,
+        1
+    );
+}
