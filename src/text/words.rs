@@ -204,6 +204,8 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("fast", "slow"),
     ("hard", "soft"),
     ("high", "low"),
+    ("keep", "lose"),
+    ("kept", "lost"),
     ("large", "small"),
     ("little", "much"),
     ("possible", "impossible"),
@@ -425,6 +427,7 @@ mod tests {
         assert!(of("more").is_empty() && of("increase").is_empty());
         assert_eq!(of("reunited"), ["divided"]);
         assert!(of("united").is_empty());
+        assert!(of("kept").contains(&"lost") && of("lost").contains(&"kept"));
     }
 
     #[test]
