@@ -17,10 +17,7 @@ use crate::paper::{Paper, PaperQuestion, number};
 pub fn lay_out(paper: &Paper, style: &dyn HouseStyle, book: &FontBook) -> Document {
     let with_sources: Vec<&PaperQuestion> = paper
         .questions()
-        .filter(|pq| {
-            let q = &pq.question;
-            !q.sources.is_empty() || q.parts.iter().any(|p| !p.sources.is_empty())
-        })
+        .filter(|pq| pq.question.has_sources())
         .collect();
     let board = paper.blueprint.board;
     let numbers: Vec<String> = with_sources

@@ -673,6 +673,19 @@ fn markers_are_send_and_sync() {
     assert::<Markers>();
 }
 
+/// A marker for `scheme` as a question with this `command` word gets it.
+fn with_command(scheme: &Scheme, question: &str, command: &str) -> Marker {
+    Marker::build(
+        scheme,
+        question,
+        command,
+        Some(&synonyms()),
+        &[],
+        &super::marker::Lexicon::default(),
+    )
+    .unwrap()
+}
+
 #[test]
 fn an_explain_question_counts_an_explanation_as_development_beside_the_details() {
     let scheme: Scheme = serde_yaml::from_str(
@@ -680,17 +693,7 @@ fn an_explain_question_counts_an_explanation_as_development_beside_the_details()
     )
     .unwrap();
     let question = "Explain two consequences of the Berlin Blockade.";
-    let build = |command: &str| {
-        Marker::build(
-            &scheme,
-            question,
-            command,
-            Some(&synonyms()),
-            &[],
-            &super::marker::Lexicon::default(),
-        )
-        .unwrap()
-    };
+    let build = |command: &str| with_command(&scheme, question, command);
     let answer = "NATO was set up because the West needed an alliance against the USSR.";
     assert_eq!(build("Explain two consequences").mark(answer).awarded, 4);
     assert_eq!(build("Why").mark(answer).awarded, 4);
@@ -796,17 +799,7 @@ fn a_describe_question_counts_a_date_or_figure_as_supporting_detail() {
     )
     .unwrap();
     let question = "Describe two results of De-Stalinisation in 1955.";
-    let build = |command: &str| {
-        Marker::build(
-            &scheme,
-            question,
-            command,
-            Some(&synonyms()),
-            &[],
-            &super::marker::Lexicon::default(),
-        )
-        .unwrap()
-    };
+    let build = |command: &str| with_command(&scheme, question, command);
     let answer = "There were riots in Poland in June 1956 over food prices.";
     assert_eq!(build("Describe two").mark(answer).awarded, 2);
     // Not in an explain question, and not a figure taken from the question.

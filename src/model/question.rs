@@ -220,6 +220,11 @@ impl Question {
         !self.parts.is_empty()
     }
 
+    /// Whether the question or any of its parts prints a source or interpretation.
+    pub fn has_sources(&self) -> bool {
+        !self.sources.is_empty() || self.parts.iter().any(|p| !p.sources.is_empty())
+    }
+
     /// Look up one part by its label.
     pub fn part(&self, label: &str) -> Option<&Part> {
         self.parts.iter().find(|p| p.label == label)

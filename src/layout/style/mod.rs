@@ -443,11 +443,7 @@ pub fn uses_insert(paper: &Paper) -> bool {
         None if for_board(paper.blueprint.board).sources_in_insert() => SourcePlacement::Insert,
         None => SourcePlacement::Inline,
     };
-    placement == SourcePlacement::Insert
-        && paper.questions().any(|pq| {
-            let q = &pq.question;
-            !q.sources.is_empty() || q.parts.iter().any(|p| !p.sources.is_empty())
-        })
+    placement == SourcePlacement::Insert && paper.questions().any(|pq| pq.question.has_sources())
 }
 
 /// What candidates must have: the blueprint's list (or the board's default), with the
