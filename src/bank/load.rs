@@ -7,6 +7,7 @@
 //! item and still loads the good ones.
 
 pub use super::files::{FileKind, FoundFile, yaml_files};
+pub use super::read::{BankFiles, Content, ReadFile};
 
 use super::explain::YamlError;
 use super::span::{self, FileSpans, Location, SpanIndex};
@@ -15,57 +16,51 @@ use crate::model::{
     Blueprint, Pattern, PatternSpec, Question, QuestionFile, Scheme, SchemeFile, SynonymFile,
 };
 use serde::de::DeserializeOwned;
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Load every recognised file under `paths`. Returns the bank built from everything that
 /// parsed, and every problem met on the way.
 pub fn load(paths: &[PathBuf]) -> (Bank, Vec<Diagnostic>) {
-    load_with(paths, |_, text| Some(text))
+    load_files(BankFiles::read(paths))
 }
 
-/// As [`load`], but first offering each UTF-8 file's text (without a byte-order mark) to
-/// `take`, which keeps it to load itself (`None`) or hands it back to be loaded here; the
+/// As [`load`], from files already read.
+pub fn load_files(files: BankFiles) -> (Bank, Vec<Diagnostic>) {
+    load_with(files, |_, text| Some(text))
+}
+
+/// As [`load_files`], but first offering each UTF-8 file's text (without a byte-order mark)
+/// to `take`, which keeps it to load itself (`None`) or hands it back to be loaded here; the
 /// file counts towards the bank's version either way.
 pub(super) fn load_with(
-    paths: &[PathBuf],
+    files: BankFiles,
     mut take: impl FnMut(&Path, String) -> Option<String>,
 ) -> (Bank, Vec<Diagnostic>) {
-    let (files, mut problems) = yaml_files(paths);
-    let mut bank = Bank::default();
-    let mut hasher = Sha256::new();
-    for found in &files {
-        let file = &found.path;
-        let bytes = match std::fs::read(file) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                problems.push(
-                    Diagnostic::error(file, 1, 1, format!("cannot read file: {err}"))
-                        .with_help("check the file exists and you are allowed to read it"),
-                );
-                continue;
-            }
-        };
-        bank.locations.files.push(file.clone());
-        hasher.update(file.to_string_lossy().as_bytes());
-        hasher.update(&bytes);
-        match String::from_utf8(bytes) {
-            Ok(mut text) => {
-                if text.starts_with('\u{feff}') {
-                    text.drain(..'\u{feff}'.len_utf8());
-                }
-                if let Some(text) = take(file, text) {
-                    load_text(file, &text, found.explicit, &mut bank, &mut problems);
+    let mut bank = Bank {
+        version: files.version(),
+        ..Bank::default()
+    };
+    let mut problems = files.problems;
+    for ReadFile {
+        path: file,
+        explicit,
+        content,
+    } in files.files
+    {
+        match content {
+            Content::Text { text, .. } => {
+                bank.locations.files.push(file.clone());
+                if let Some(text) = take(&file, text) {
+                    load_text(&file, &text, explicit, &mut bank, &mut problems);
                 }
             }
-            Err(err) => {
-                let bytes = err.into_bytes();
-                load_bytes(file, &bytes, found.explicit, &mut bank, &mut problems);
+            Content::Binary(bytes) => {
+                bank.locations.files.push(file.clone());
+                load_bytes(&file, &bytes, explicit, &mut bank, &mut problems);
             }
+            Content::Unreadable(problem) => problems.push(problem),
         }
     }
-    let digest = hasher.finalize();
-    bank.version = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     (bank, problems)
 }
 

@@ -1,12 +1,14 @@
 //! The loaded bank: questions, mark schemes, synonym lists and blueprints, with where each
 //! came from, so every later stage can point a teacher back at the file to fix.
 
+pub mod cache;
 pub mod check;
 pub mod diagnostic;
 pub mod explain;
 pub mod files;
 pub mod load;
 pub mod partial;
+pub mod read;
 pub mod schema;
 pub mod span;
 
@@ -17,11 +19,12 @@ pub use partial::{PartialBank, load_partial};
 pub use span::{FileSpans, Location, SpanIndex};
 
 use crate::model::{Blueprint, Question, Scheme, SynonymFile};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// A question together with the topic file it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BankQuestion {
     /// Subject key from the file header.
     pub subject: String,
@@ -36,7 +39,7 @@ pub struct BankQuestion {
 }
 
 /// A scheme together with the file it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BankScheme {
     /// Subject key from the file header.
     pub subject: String,
@@ -49,7 +52,7 @@ pub struct BankScheme {
 }
 
 /// A blueprint together with the file it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BankBlueprint {
     /// The blueprint itself.
     pub blueprint: Blueprint,
@@ -59,7 +62,7 @@ pub struct BankBlueprint {
 
 /// Everything loaded from the paths given, in a stable order (files sorted by path, items
 /// in file order), so that selection from a seed is reproducible.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bank {
     /// All questions.
     pub questions: Vec<BankQuestion>,
@@ -78,11 +81,13 @@ pub struct Bank {
 }
 
 /// Positions of the loaded items in their files.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Locations {
     /// Every file read, recognised or not, in the order read.
     pub files: Vec<PathBuf>,
-    /// Each file's node positions, indexed when first asked for.
+    /// Each file's node positions, indexed when first asked for. Not stored by the cache,
+    /// which rebuilds them from the files' texts it reads anyway to check they are unchanged.
+    #[serde(skip)]
     pub spans: BTreeMap<PathBuf, FileSpans>,
     /// For `questions[i]` of the bank, its index in its file's `questions` list (they differ
     /// when an earlier question of the file failed to load).

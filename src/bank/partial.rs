@@ -16,8 +16,9 @@
 //! exactly the report `examkit check` gives. What is never read is a scheme no paper
 //! prints: a broken one does not stop `generate` (`examkit check` reports it).
 
+use super::cache::Schemes;
 use super::check::{check_with, load_checked};
-use super::load::{load_text, load_with};
+use super::load::{BankFiles, load_text, load_with};
 use super::span::FileSpans;
 use super::{Bank, BankScheme, BrokenBank, Diagnostic, FileKind};
 use crate::model::SchemeFile;
@@ -32,46 +33,77 @@ pub struct PartialBank {
     paths: Vec<PathBuf>,
     /// Everything but the deferred schemes.
     bank: Bank,
-    /// Scheme files split into items, in path order.
-    files: Vec<SchemeLines>,
+    /// The schemes not loaded yet.
+    deferred: Deferred,
+}
+
+/// Where the schemes not loaded yet are.
+#[derive(Debug)]
+enum Deferred {
+    /// Scheme files split into items, in path order, to parse and check the chosen items.
+    Lines(Vec<SchemeLines>),
+    /// A clean bank's schemes from the cache ([`super::cache`]), already checked with
+    /// the whole bank, to decode the chosen ones.
+    Cached(Schemes),
 }
 
 /// Load the bank under `paths` except the items of its scheme files, and check it; a bank
 /// with errors is refused with every problem, as [`load_checked`] refuses it.
 pub fn load_partial(paths: &[PathBuf]) -> Result<PartialBank, BrokenBank> {
-    let mut files = Vec::new();
-    let (mut bank, problems) = load_with(paths, |file, text| {
+    load_partial_files(BankFiles::read(paths))
+}
+
+/// As [`load_partial`], from files already read.
+pub fn load_partial_files(files: BankFiles) -> Result<PartialBank, BrokenBank> {
+    let paths = files.paths.clone();
+    let mut lines = Vec::new();
+    let (mut bank, problems) = load_with(files, |file, text| {
         if FileKind::sniff_text(&text) != Some(FileKind::Schemes) {
             return Some(text);
         }
         match SchemeLines::scan(file, text) {
-            Ok(lines) => {
-                files.push(lines);
+            Ok(scanned) => {
+                lines.push(scanned);
                 None
             }
             Err(text) => Some(text),
         }
     });
-    if !files.is_empty() {
+    if !lines.is_empty() {
         bank.locations.schemes_loaded_for = Some(BTreeSet::new());
     }
     if problems.iter().any(Diagnostic::is_error)
         || check_with(&bank, false).iter().any(Diagnostic::is_error)
     {
-        return load_checked(paths).map(|bank| PartialBank {
-            paths: paths.to_vec(),
-            bank,
-            files: Vec::new(),
-        });
+        return load_checked(&paths).map(|bank| PartialBank::whole(paths, bank));
     }
     Ok(PartialBank {
-        paths: paths.to_vec(),
+        paths,
         bank,
-        files,
+        deferred: Deferred::Lines(lines),
     })
 }
 
 impl PartialBank {
+    /// A bank loaded whole, all its schemes included.
+    pub(super) fn whole(paths: Vec<PathBuf>, bank: Bank) -> PartialBank {
+        PartialBank {
+            paths,
+            bank,
+            deferred: Deferred::Lines(Vec::new()),
+        }
+    }
+
+    /// A clean bank from the cache: `bank` without its schemes, which are in `schemes`.
+    pub(super) fn cached(paths: Vec<PathBuf>, mut bank: Bank, schemes: Schemes) -> PartialBank {
+        bank.locations.schemes_loaded_for = Some(BTreeSet::new());
+        PartialBank {
+            paths,
+            bank,
+            deferred: Deferred::Cached(schemes),
+        }
+    }
+
     /// The bank so far: every question, synonym list and blueprint, and only those schemes
     /// that are in files the line scan could not split.
     pub fn bank(&self) -> &Bank {
@@ -88,16 +120,28 @@ impl PartialBank {
         let PartialBank {
             paths,
             mut bank,
-            files,
+            deferred,
         } = self;
         let Some(loaded_for) = bank.locations.schemes_loaded_for.as_mut() else {
             return Ok(bank); // nothing was deferred
         };
         loaded_for.extend(ids.into_iter().map(str::to_string));
-        let wanted = loaded_for.clone();
+        let wanted_ids = loaded_for.clone();
+        let files = match deferred {
+            Deferred::Lines(files) => files,
+            Deferred::Cached(schemes) => {
+                return match schemes.load(&mut bank, |key| wanted(&wanted_ids, key)) {
+                    Ok(()) => Ok(bank),
+                    // A damaged cache entry: load as if there were no cache.
+                    Err(_) => {
+                        load_partial(&paths)?.with_schemes_of(wanted_ids.iter().map(String::as_str))
+                    }
+                };
+            }
+        };
         let mut problems = Vec::new();
         for file in files {
-            file.load(&wanted, &mut bank, &mut problems);
+            file.load(&wanted_ids, &mut bank, &mut problems);
         }
         if problems.iter().any(Diagnostic::is_error)
             || check_with(&bank, false).iter().any(Diagnostic::is_error)
@@ -460,7 +504,10 @@ schemes:
         ];
         let partial = load_partial(&paths).expect("the shipped bank is clean");
         assert!(partial.bank().schemes.is_empty());
-        assert_eq!(partial.files.len(), 12);
+        let Deferred::Lines(files) = &partial.deferred else {
+            panic!("loaded without the cache");
+        };
+        assert_eq!(files.len(), 12);
         let ids: Vec<String> = partial
             .bank()
             .questions

@@ -85,6 +85,13 @@ impl FileSpans {
     }
 }
 
+/// Two files' spans are equal when their texts are: the index is built from the text.
+impl PartialEq for FileSpans {
+    fn eq(&self, other: &FileSpans) -> bool {
+        self.text == other.text
+    }
+}
+
 /// Joins a parent path and a mapping key: `questions[3]` + `marks` → `questions[3].marks`.
 pub fn child(parent: &str, key: &str) -> String {
     if parent.is_empty() {

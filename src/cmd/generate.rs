@@ -1,7 +1,7 @@
 //! `examkit generate`: a question paper, its mark scheme and a manifest, from a blueprint
 //! (or the quick form: board, topics, marks) and a seed.
 
-use crate::bank::{self, PartialBank};
+use crate::bank::{self, PartialBank, cache::Cache};
 use crate::model::{Blueprint, Board, SourcePlacement};
 use crate::paper::quick::{QuickRequest, quick_paper};
 use crate::paper::{Paper, manifest, select};
@@ -50,11 +50,20 @@ pub struct Args {
     /// Folders (or files) of the question bank and mark schemes.
     #[arg(long = "bank", default_values = ["question-bank", "mark-schemes"])]
     pub bank: Vec<PathBuf>,
+    /// Load and check the bank afresh, neither using nor filling the cache of checked banks
+    /// (also: EXAMKIT_CACHE=off).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Run `examkit generate`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let partial = load_bank(&args.bank)?;
+    let cache = if args.no_cache {
+        None
+    } else {
+        Cache::from_env()
+    };
+    let partial = load_bank(&args.bank, cache.as_ref())?;
     let bank = partial.bank();
     let mut papers = if let Some(board) = args.board {
         if args.variants > 1 {
@@ -100,11 +109,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_bank(paths: &[PathBuf]) -> anyhow::Result<PartialBank> {
+fn load_bank(paths: &[PathBuf], cache: Option<&Cache>) -> anyhow::Result<PartialBank> {
     // The same checks as `examkit check` on everything a paper prints from: a paper is never
     // printed from a broken bank. Schemes no chosen question uses are not read at all (see
-    // `bank::partial`).
-    let partial = bank::load_partial(paths)?;
+    // `bank::partial`), and a bank already checked is read from the cache (`bank::cache`).
+    let partial = bank::cache::load_partial(paths, cache)?;
     if partial.bank().questions.is_empty() {
         bail!(
             "no questions found in {}; run from the examkit folder or pass --bank",

@@ -4,7 +4,7 @@
 //! [`crate::marking`], paper scoring and batch streaming are [`crate::batch`], and the
 //! printers are [`crate::report`].
 
-use crate::bank::{self, Bank, BankQuestion};
+use crate::bank::{self, Bank, BankQuestion, cache::Cache};
 use crate::batch::{self, InputFormat, PaperMarker, RowReader, SheetWriter};
 use crate::marking::Markers;
 use crate::model::Manifest;
@@ -85,6 +85,10 @@ pub struct Args {
     /// Question-bank and mark-scheme folders or files.
     #[arg(long, value_name = "DIR", num_args = 1.., default_values = ["question-bank", "mark-schemes"])]
     pub bank: Vec<PathBuf>,
+    /// Load and check the bank afresh, neither using nor filling the cache of checked banks
+    /// (also: EXAMKIT_CACHE=off).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Run `examkit mark`. A closed output pipe (`examkit mark ... | head`) ends quietly.
@@ -111,7 +115,7 @@ pub fn quiet_on_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<
 fn run_mark(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(question) = &args.question {
         let answer = read_answer(&args)?;
-        let bank = load_bank(&args.bank)?;
+        let bank = load_bank(&args.bank, args.no_cache)?;
         mark_one(&bank, question, args.part.as_deref(), &answer, args.format)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -125,7 +129,7 @@ fn run_mark(args: Args) -> anyhow::Result<ExitCode> {
         bail!("--paper needs --answers FILE (one student) or --batch FILE (a class)");
     }
     let manifest = read_manifest(manifest_path)?;
-    let bank = load_bank(&args.bank)?;
+    let bank = load_bank(&args.bank, args.no_cache)?;
     if manifest.bank_version != bank.version {
         eprintln!(
             "warning: {} was made from bank version {}, but the bank is now version {}: \
@@ -146,10 +150,11 @@ fn run_mark(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Load and check the bank, refusing a bank with errors (every one listed), since marks
-/// from a broken scheme would mislead.
-pub fn load_bank(paths: &[PathBuf]) -> anyhow::Result<Bank> {
-    let bank = bank::load_checked(paths).map_err(|broken| {
+/// Load and check the bank (from the cache of checked banks unless `no_cache`), refusing a
+/// bank with errors (every one listed), since marks from a broken scheme would mislead.
+pub fn load_bank(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<Bank> {
+    let cache = if no_cache { None } else { Cache::from_env() };
+    let bank = bank::cache::load_checked(paths, cache.as_ref()).map_err(|broken| {
         anyhow::anyhow!("{broken}fix them before marking (`examkit check` checks again)")
     })?;
     if bank.questions.is_empty() {

@@ -39,6 +39,10 @@ pub struct Args {
     /// Question-bank and mark-scheme folders or files.
     #[arg(long, value_name = "DIR", num_args = 1.., default_values = ["question-bank", "mark-schemes"])]
     pub bank: Vec<PathBuf>,
+    /// Load and check the bank afresh, neither using nor filling the cache of checked banks
+    /// (also: EXAMKIT_CACHE=off).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Run `examkit practice`.
@@ -47,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn run_practice(args: Args) -> anyhow::Result<ExitCode> {
-    let bank = load_bank(&args.bank)?;
+    let bank = load_bank(&args.bank, args.no_cache)?;
     let mut out = anstream::stdout();
     let (mut session, path) = match &args.resume {
         Some(path) => {

@@ -56,13 +56,26 @@ pub fn sort(problems: &mut Vec<Diagnostic>) {
 
 /// Load everything under `paths` and check it; the bank only if it has no errors.
 pub fn load_checked(paths: &[PathBuf]) -> Result<Bank, BrokenBank> {
-    let (bank, mut problems) = load(paths);
+    let (bank, problems) = load(paths);
     // Warnings are returned only beside errors, and locating one can mean indexing its whole
     // file (as costly as parsing it again); so check first without locating them, and only
     // for a broken bank check again to report every problem in full.
-    if !problems.iter().any(Diagnostic::is_error)
-        && !check_with(&bank, false).iter().any(Diagnostic::is_error)
-    {
+    let unlocated = if problems.iter().any(Diagnostic::is_error) {
+        Vec::new() // the full check below is needed anyway
+    } else {
+        check_with(&bank, false)
+    };
+    checked(bank, problems, &unlocated)
+}
+
+/// The bank if it has no errors, given the problems met loading it and what
+/// `check_with(&bank, false)` found; else every problem, located.
+pub(super) fn checked(
+    bank: Bank,
+    mut problems: Vec<Diagnostic>,
+    unlocated: &[Diagnostic],
+) -> Result<Bank, BrokenBank> {
+    if !problems.iter().any(Diagnostic::is_error) && !unlocated.iter().any(Diagnostic::is_error) {
         return Ok(bank);
     }
     problems.extend(check(&bank));

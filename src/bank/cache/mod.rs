@@ -1,0 +1,149 @@
+//! A cache of loaded, checked banks, so that printing paper after paper from an unchanged
+//! bank does not parse and check the same YAML every time.
+//!
+//! Parsing and checking was most of what `generate` spent on the bank; reading and hashing
+//! the files is a small part of it, and has to be done anyway (the hash is the bank
+//! version every manifest records). So each run still reads and hashes every file, and the
+//! hash — with the paths asked for and the examkit build — is the key: a cached bank is
+//! used only when it was loaded from exactly these bytes by exactly this program. A
+//! changed byte, file, path or build misses, and the bank loads as it would without a
+//! cache. Nothing is trusted from the file system's timestamps.
+//!
+//! Only a bank with no problems at all is stored, so a hit never hides a warning or an
+//! error: a bank with problems loads as usual every time, and is refused with the same
+//! report as without a cache. The entry for such a bank says only that, so that later
+//! runs do not try the whole load a clean bank gets before it is stored.
+//!
+//! Any failure of the cache itself (no folder, an unreadable, damaged or old entry, a
+//! full disk) is a miss or a skipped store, never an error: the cache can only make a
+//! run faster. Entries live in one folder ([`Cache::from_env`]), one per folder and paths
+//! asked for, at most [`MAX_ENTRIES`] in all, and can be deleted at any time.
+
+mod entry;
+mod key;
+mod store;
+
+pub use entry::{Damaged, Schemes};
+pub use store::{Cache, MAX_ENTRIES};
+
+use super::check::{self, check_with};
+use super::load::{BankFiles, Content, load_files};
+use super::partial::{self, PartialBank};
+use super::span::FileSpans;
+use super::{Bank, BrokenBank, Diagnostic};
+use entry::{CleanEntry, Entry};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// Load and check the bank under `paths` as [`check::load_checked`] does, from `cache`
+/// when it holds this bank (and storing it there when it is clean and was not).
+pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, BrokenBank> {
+    let Some(cache) = cache else {
+        return check::load_checked(paths);
+    };
+    let mut files = BankFiles::read(paths);
+    let Some(slot) = cache.slot(&files) else {
+        return checked(load_files(files));
+    };
+    match slot.read() {
+        Some(Entry::Clean(entry)) => {
+            if let Some(bank) = whole_bank(*entry, &mut files) {
+                return Ok(bank);
+            }
+        }
+        Some(Entry::Unclean) => return checked(load_files(files)),
+        None => {}
+    }
+    let (bank, problems) = load_files(files);
+    let unlocated = check_with(&bank, false);
+    let clean = problems.is_empty() && unlocated.is_empty();
+    slot.store(clean.then_some(&bank));
+    check::checked(bank, problems, &unlocated)
+}
+
+/// Load the bank under `paths` for printing papers, as [`partial::load_partial`] does,
+/// from `cache` when it holds this bank. A clean bank not yet cached is loaded and checked
+/// whole, to be stored; then its chosen schemes are already loaded.
+pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialBank, BrokenBank> {
+    let Some(cache) = cache else {
+        return partial::load_partial(paths);
+    };
+    let mut files = BankFiles::read(paths);
+    let Some(slot) = cache.slot(&files) else {
+        return partial::load_partial_files(files);
+    };
+    match slot.read() {
+        Some(Entry::Clean(entry)) => {
+            if let Some((bank, schemes)) = partial_bank(*entry, &mut files) {
+                return Ok(PartialBank::cached(files.paths, bank, schemes));
+            }
+        }
+        Some(Entry::Unclean) => return partial::load_partial_files(files),
+        None => {}
+    }
+    let (bank, problems) = load_files(files);
+    if problems.is_empty() && check_with(&bank, false).is_empty() {
+        slot.store(Some(&bank));
+        return Ok(PartialBank::whole(paths.to_vec(), bank));
+    }
+    slot.store(None);
+    // Load as without a cache, for exactly its behaviour and report: a scheme no paper
+    // prints does not stop `generate`.
+    partial::load_partial(paths)
+}
+
+/// `check::checked` of a fresh load.
+fn checked((bank, problems): (Bank, Vec<Diagnostic>)) -> Result<Bank, BrokenBank> {
+    let unlocated = check_with(&bank, false);
+    check::checked(bank, problems, &unlocated)
+}
+
+/// The whole bank of a clean entry, every scheme decoded; `None` if the entry is damaged.
+fn whole_bank(entry: CleanEntry, files: &mut BankFiles) -> Option<Bank> {
+    let CleanEntry {
+        mut bank,
+        spans,
+        schemes,
+    } = entry;
+    schemes.load_all(&mut bank).ok()?;
+    add_spans(&mut bank, &spans, files)?;
+    Some(bank)
+}
+
+/// The bank of a clean entry without its schemes, and the schemes; `None` if the entry
+/// does not fit the files.
+fn partial_bank(entry: CleanEntry, files: &mut BankFiles) -> Option<(Bank, Schemes)> {
+    let CleanEntry {
+        mut bank,
+        spans,
+        schemes,
+    } = entry;
+    add_spans(&mut bank, &spans, files)?;
+    Some((bank, schemes))
+}
+
+/// Give the bank the spans of the files `spans`, from their texts in `files` (taken from
+/// them); `None`, with `files` untouched, unless each of them was read as text.
+fn add_spans(bank: &mut Bank, spans: &[PathBuf], files: &mut BankFiles) -> Option<()> {
+    let wanted: BTreeSet<&PathBuf> = spans.iter().collect();
+    let texts = files
+        .files
+        .iter()
+        .filter(|f| wanted.contains(&f.path) && matches!(f.content, Content::Text { .. }))
+        .count();
+    if texts != wanted.len() {
+        return None;
+    }
+    for file in &mut files.files {
+        if let Content::Text { text, .. } = &mut file.content
+            && wanted.contains(&file.path)
+        {
+            let spans = FileSpans::from_text(std::mem::take(text));
+            bank.locations.spans.insert(file.path.clone(), spans);
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests;

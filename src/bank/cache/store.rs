@@ -1,0 +1,139 @@
+//! Where entries live, and reading and writing them so that a run never sees half of one.
+
+use super::entry::{self, Entry, Key};
+use super::key;
+use crate::bank::Bank;
+use crate::bank::load::BankFiles;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The most entries kept: one per place a bank is loaded from, the oldest removed
+/// beyond this, so the folder cannot grow without bound (an entry for the shipped bank is
+/// about 600 KB).
+pub const MAX_ENTRIES: usize = 16;
+
+/// Names of entries start with this; their temporary files, with a dot before it.
+const PREFIX: &str = "bank-";
+
+/// A folder of cached banks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// The cache the environment asks for: `None` when `EXAMKIT_CACHE` is `off` (or `0`,
+    /// `false`, `no`), or when there is nowhere to put it. It lives in
+    /// `$EXAMKIT_CACHE_DIR` if that is set, else `$XDG_CACHE_HOME/examkit`, else
+    /// `$HOME/.cache/examkit` (on Windows, `%LOCALAPPDATA%\examkit`).
+    pub fn from_env() -> Option<Cache> {
+        Cache::from_vars(|name| std::env::var_os(name).filter(|v| !v.is_empty()))
+    }
+
+    /// A cache in `dir` (created when first written to).
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The folder the entries are in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub(super) fn from_vars(var: impl Fn(&str) -> Option<OsString>) -> Option<Cache> {
+        if let Some(setting) = var("EXAMKIT_CACHE")
+            && ["off", "0", "false", "no"]
+                .iter()
+                .any(|off| setting.eq_ignore_ascii_case(off))
+        {
+            return None;
+        }
+        if let Some(dir) = var("EXAMKIT_CACHE_DIR") {
+            return Some(Cache::in_dir(dir));
+        }
+        // The XDG spec says a relative path there is invalid and to be ignored.
+        if let Some(dir) = var("XDG_CACHE_HOME").map(PathBuf::from)
+            && dir.is_absolute()
+        {
+            return Some(Cache::in_dir(dir.join("examkit")));
+        }
+        if let Some(home) = var("HOME") {
+            return Some(Cache::in_dir(PathBuf::from(home).join(".cache/examkit")));
+        }
+        var("LOCALAPPDATA").map(|dir| Cache::in_dir(PathBuf::from(dir).join("examkit")))
+    }
+
+    /// Where the bank read as `files` is cached; `None` when it cannot be.
+    pub(super) fn slot(&self, files: &BankFiles) -> Option<Slot> {
+        let key = key::key(files)?;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        Some(Slot {
+            path: self.dir.join(key::entry_name(&cwd, &files.paths)),
+            dir: self.dir.clone(),
+            key,
+        })
+    }
+}
+
+/// The entry of one bank.
+#[derive(Debug)]
+pub(super) struct Slot {
+    path: PathBuf,
+    dir: PathBuf,
+    key: Key,
+}
+
+impl Slot {
+    /// What the entry holds, if there is a whole entry for this very bank.
+    pub(super) fn read(&self) -> Option<Entry> {
+        let file = std::fs::File::open(&self.path).ok()?;
+        entry::decode(file, &self.key)
+    }
+
+    /// Store `bank` (`None`: the bank had problems), replacing whatever the entry held.
+    /// Failing to is no error: the next run loads the bank without the cache's help.
+    pub(super) fn store(&self, bank: Option<&Bank>) {
+        let _ = self.try_store(bank);
+    }
+
+    fn try_store(&self, bank: Option<&Bank>) -> std::io::Result<()> {
+        let bytes = entry::encode(&self.key, bank).map_err(std::io::Error::other)?;
+        std::fs::create_dir_all(&self.dir)?;
+        // Written beside its place and renamed into it, so a concurrent run reads the old
+        // entry or the new one, never part of one. Not synced: a crash may leave a damaged
+        // entry, which its checksum turns into a miss.
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{PREFIX}"))
+            .tempfile_in(&self.dir)?;
+        tmp.write_all(&bytes)?;
+        tmp.persist(&self.path).map_err(|e| e.error)?;
+        prune(&self.dir, &self.path);
+        Ok(())
+    }
+}
+
+/// Remove the oldest entries (and temporary files left by a run that was killed) beyond
+/// [`MAX_ENTRIES`], never `keep`.
+fn prune(dir: &Path, keep: &Path) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = read
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.strip_prefix('.').unwrap_or(&name).starts_with(PREFIX)
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    if entries.len() <= MAX_ENTRIES {
+        return;
+    }
+    entries.sort();
+    let extra = entries.len() - MAX_ENTRIES;
+    for (_, path) in entries.into_iter().filter(|(_, p)| p != keep).take(extra) {
+        let _ = std::fs::remove_file(path);
+    }
+}

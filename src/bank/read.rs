@@ -1,0 +1,112 @@
+//! Reading a bank's files into memory, once per run.
+//!
+//! The same bytes serve three purposes: they are hashed into the bank version (recorded in
+//! manifests), hashed into the cache key (to tell whether a cached bank is still the bank
+//! on disk), and parsed by the loader. Reading them once, hashing them once, and handing
+//! the texts on keeps a cache hit down to reading and hashing, and a miss no dearer than a
+//! load without a cache.
+
+use super::Diagnostic;
+use super::files::yaml_files;
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+/// Every file a bank is loaded from, read, in the order the loader takes them.
+#[derive(Debug)]
+pub struct BankFiles {
+    /// The paths asked for (folders or files), as given.
+    pub paths: Vec<PathBuf>,
+    /// Every `.yaml`/`.yml` file found under them, sorted by path.
+    pub files: Vec<ReadFile>,
+    /// Problems finding the files: a path that does not exist, a folder that cannot be read.
+    pub problems: Vec<Diagnostic>,
+    /// SHA-256 of each readable file's path and bytes, in order: the bank version's digest.
+    pub digest: [u8; 32],
+}
+
+/// One file found, and what reading it gave.
+#[derive(Debug)]
+pub struct ReadFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Named among the paths asked for, rather than found in a folder: a file of no known
+    /// kind is then an error rather than skipped.
+    pub explicit: bool,
+    /// Its content.
+    pub content: Content,
+}
+
+/// What reading a file gave.
+#[derive(Debug)]
+pub enum Content {
+    /// UTF-8 text, without a byte-order mark; `bytes` is the length on disk.
+    Text {
+        /// The text.
+        text: String,
+        /// The file's length in bytes, mark included.
+        bytes: usize,
+    },
+    /// Bytes that are not UTF-8 (the loader reports where).
+    Binary(Vec<u8>),
+    /// The file could not be read: the problem to report in its place.
+    Unreadable(Diagnostic),
+}
+
+impl BankFiles {
+    /// Find and read every file under `paths`, hashing each as it is read.
+    pub fn read(paths: &[PathBuf]) -> BankFiles {
+        let (found, problems) = yaml_files(paths);
+        let mut hasher = Sha256::new();
+        let files = found
+            .into_iter()
+            .map(|found| {
+                let content = match std::fs::read(&found.path) {
+                    Ok(bytes) => {
+                        hasher.update(found.path.to_string_lossy().as_bytes());
+                        hasher.update(&bytes);
+                        Content::from_bytes(bytes)
+                    }
+                    Err(err) => Content::Unreadable(
+                        Diagnostic::error(&found.path, 1, 1, format!("cannot read file: {err}"))
+                            .with_help("check the file exists and you are allowed to read it"),
+                    ),
+                };
+                ReadFile {
+                    path: found.path,
+                    explicit: found.explicit,
+                    content,
+                }
+            })
+            .collect();
+        BankFiles {
+            paths: paths.to_vec(),
+            files,
+            problems,
+            digest: hasher.finalize().into(),
+        }
+    }
+
+    /// The bank version recorded in manifests: the first 8 bytes of the digest, in hex.
+    pub fn version(&self) -> String {
+        self.digest
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+impl Content {
+    fn from_bytes(bytes: Vec<u8>) -> Content {
+        let len = bytes.len();
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                Content::Text { text, bytes: len }
+            }
+            Err(err) => Content::Binary(err.into_bytes()),
+        }
+    }
+}
