@@ -1,0 +1,222 @@
+//! The cache of checked banks, as a teacher meets it: papers come out the same with it or
+//! without it, an edited bank is never printed from a stale copy, and a broken bank is
+//! refused with the same report either way.
+
+mod common;
+
+use assert_cmd::Command;
+use common::root;
+use examkit::model::Manifest;
+use std::path::{Path, PathBuf};
+
+/// A copy of the shipped question bank and mark schemes in a temporary folder.
+fn bank_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["question-bank/history", "mark-schemes/history"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(
+                &path,
+                dir.path().join(folder).join(path.file_name().unwrap()),
+            )
+            .unwrap();
+        }
+    }
+    dir
+}
+
+/// `examkit` run in `dir`, with its cache in `cache` (`None`: turned off).
+fn examkit(dir: &Path, cache: Option<&Path>) -> Command {
+    let mut cmd = Command::cargo_bin("examkit").unwrap();
+    cmd.current_dir(dir);
+    match cache {
+        Some(cache) => cmd
+            .env("EXAMKIT_CACHE_DIR", cache)
+            .env_remove("EXAMKIT_CACHE"),
+        None => cmd.env("EXAMKIT_CACHE", "off"),
+    };
+    cmd
+}
+
+/// Generate the AQA blueprint paper with seed 7 into `dir/out/<name>.pdf`.
+fn generate(dir: &Path, cache: Option<&Path>, name: &str) -> assert_cmd::assert::Assert {
+    examkit(dir, cache)
+        .arg("generate")
+        .arg("--blueprint")
+        .arg(root().join("examples/papers/aqa-cold-war.yaml"))
+        .args(["--seed", "7", "--out"])
+        .arg(format!("out/{name}.pdf"))
+        .assert()
+}
+
+/// The four files of the paper `out/<name>`: paper, insert, mark scheme, manifest.
+fn outputs(dir: &Path, name: &str) -> Vec<Vec<u8>> {
+    ["", "-insert", "-mark-scheme"]
+        .iter()
+        .map(|suffix| format!("{name}{suffix}.pdf"))
+        .chain([format!("{name}.manifest.json")])
+        .map(|file| std::fs::read(dir.join("out").join(file)).unwrap())
+        .collect()
+}
+
+/// The ids of the questions the paper `out/<name>` prints.
+fn printed(dir: &Path, name: &str) -> Vec<String> {
+    let manifest: Manifest = serde_json::from_slice(
+        &std::fs::read(dir.join(format!("out/{name}.manifest.json"))).unwrap(),
+    )
+    .unwrap();
+    manifest.items.into_iter().map(|i| i.question).collect()
+}
+
+/// The files in the cache folder.
+fn entries(cache: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(cache) {
+        Ok(read) => read.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Put `word` at the start of the text of question `id`.
+fn edit_question_text(dir: &Path, id: &str, word: &str) {
+    for entry in std::fs::read_dir(dir.join("question-bank/history")).unwrap() {
+        let file = entry.unwrap().path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let Some(start) = lines.iter().position(|l| *l == format!("  - id: {id}")) else {
+            continue;
+        };
+        let at = (start..lines.len())
+            .find(|&n| lines[n].starts_with("    text:"))
+            .unwrap();
+        let value = lines[at]["    text:".len()..].trim().to_string();
+        if value.starts_with(['>', '|']) {
+            let line = &mut lines[at + 1];
+            let indent = line.len() - line.trim_start().len();
+            line.insert_str(indent, &format!("{word} "));
+        } else {
+            let quote = usize::from(value.starts_with(['"', '\'']));
+            lines[at] = format!("    text: {}{word} {}", &value[..quote], &value[quote..]);
+        }
+        std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+        return;
+    }
+    panic!("no question {id}");
+}
+
+#[test]
+fn a_second_run_reads_the_cache_and_makes_the_same_files() {
+    let bank = bank_copy();
+    let dir = bank.path();
+    let cache = tempfile::tempdir().unwrap();
+    let cache = cache.path().join("examkit");
+
+    generate(dir, Some(&cache), "first").success();
+    let stored = entries(&cache);
+    assert_eq!(stored.len(), 1, "one entry after the first run: {stored:?}");
+    let entry = std::fs::read(&stored[0]).unwrap();
+    assert!(entry.starts_with(b"examkit\x1a"));
+
+    generate(dir, Some(&cache), "second").success();
+    assert_eq!(entries(&cache), stored);
+    assert_eq!(
+        std::fs::read(&stored[0]).unwrap(),
+        entry,
+        "a hit leaves the entry as it was"
+    );
+    assert_eq!(outputs(dir, "second"), outputs(dir, "first"));
+
+    generate(dir, None, "uncached").success();
+    assert_eq!(outputs(dir, "uncached"), outputs(dir, "first"));
+    // --no-cache neither reads nor writes it.
+    let other = tempfile::tempdir().unwrap();
+    examkit(dir, Some(other.path()))
+        .args(["generate", "--no-cache", "--out", "out/flag.pdf"])
+        .arg("--blueprint")
+        .arg(root().join("examples/papers/aqa-cold-war.yaml"))
+        .args(["--seed", "7"])
+        .assert()
+        .success();
+    assert!(entries(other.path()).is_empty());
+    assert_eq!(outputs(dir, "flag"), outputs(dir, "first"));
+}
+
+#[test]
+fn an_edited_question_is_printed_as_edited() {
+    let bank = bank_copy();
+    let dir = bank.path();
+    let cache = tempfile::tempdir().unwrap();
+    generate(dir, Some(cache.path()), "before").success();
+    generate(dir, Some(cache.path()), "before-again").success();
+    let question = printed(dir, "before").remove(0);
+
+    edit_question_text(dir, &question, "Briefly");
+    generate(dir, Some(cache.path()), "after").success();
+    let (before, after) = (outputs(dir, "before"), outputs(dir, "after"));
+    assert_ne!(after[0], before[0], "the paper shows the edited question");
+    assert_ne!(after[3], before[3], "the manifest has the new bank version");
+    generate(dir, None, "after-uncached").success();
+    assert_eq!(outputs(dir, "after-uncached"), after);
+    // And the edit is cached in turn.
+    generate(dir, Some(cache.path()), "after-again").success();
+    assert_eq!(outputs(dir, "after-again"), after);
+    assert_eq!(entries(cache.path()).len(), 1);
+}
+
+#[test]
+fn a_bank_broken_after_it_was_cached_is_refused_as_without_a_cache() {
+    let bank = bank_copy();
+    let dir = bank.path();
+    let cache = tempfile::tempdir().unwrap();
+    generate(dir, Some(cache.path()), "clean").success();
+    let question = printed(dir, "clean").remove(0);
+    // A misspelt key in a printed question.
+    let file = std::fs::read_dir(dir.join("question-bank/history"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains(&format!("  - id: {question}\n"))
+        })
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replacen(
+        &format!("  - id: {question}\n    boards:"),
+        &format!("  - id: {question}\n    bords:"),
+        1,
+    );
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).unwrap();
+
+    let with = generate(dir, Some(cache.path()), "broken").failure();
+    let with = String::from_utf8_lossy(&with.get_output().stderr).into_owned();
+    assert!(with.contains("unknown key `bords`"), "{with}");
+    let without = generate(dir, None, "broken").failure();
+    let without = String::from_utf8_lossy(&without.get_output().stderr).into_owned();
+    assert_eq!(with, without);
+    // The same again, now the cache knows the bank is broken.
+    let again = generate(dir, Some(cache.path()), "broken").failure();
+    assert_eq!(String::from_utf8_lossy(&again.get_output().stderr), without);
+    assert!(!dir.join("out/broken.pdf").exists());
+}
+
+#[test]
+fn marking_reads_the_same_cache() {
+    let bank = bank_copy();
+    let dir = bank.path();
+    let cache = tempfile::tempdir().unwrap();
+    let mark = |cache: Option<&Path>| {
+        let out = examkit(dir, cache)
+            .args(["mark", "--question", "hungary-1956-describe-demands", "--answer"])
+            .arg("The protesters wanted free elections with more than one party, and they wanted Soviet troops to leave Hungary.")
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    let uncached = mark(None);
+    assert!(uncached.contains(" / 4 marks"), "{uncached}");
+    assert_eq!(mark(Some(cache.path())), uncached);
+    assert_eq!(entries(cache.path()).len(), 1);
+    assert_eq!(mark(Some(cache.path())), uncached);
+}
