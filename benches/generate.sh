@@ -7,7 +7,8 @@
 #     100 marks);
 #   - the shipped AQA blueprint (paper, insert, scheme, manifest);
 #   - 30 and 50 per-student variants of it.
-# Every run is cold: nothing is cached between runs.
+# Cold runs load and check the bank afresh (EXAMKIT_CACHE=off); warm runs read it from the
+# cache of checked banks, primed by a run before the timing (see README, "Cache").
 # Usage: benches/generate.sh   (builds the release binary first; EXAMKIT_BIN=path measures
 # another build, e.g. a saved copy from before a change; set TMPDIR=/dev/shm to
 # keep disk writes and their fsync out of the figures)
@@ -18,6 +19,7 @@ bin=${EXAMKIT_BIN:-target/release/examkit}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 pin=""
+export EXAMKIT_CACHE_DIR="$out/cache"
 command -v taskset >/dev/null && pin="taskset -c 0"
 
 # measure LABEL REPEAT ARGS...: run `examkit ARGS` REPEAT times per round, 5 rounds.
@@ -41,14 +43,32 @@ measure() {
           if (NR == 1 || cpu < best_cpu) best_cpu = cpu
           if (NR == 1 || wall < best_wall) best_wall = wall
           if ($4 > peak) peak = $4 }
-        END { printf "%-40s CPU %6.1f ms, wall %6.1f ms, peak RSS %5.1f MiB\n",
+        END { printf "%-46s CPU %6.1f ms, wall %6.1f ms, peak RSS %5.1f MiB\n",
                      label, best_cpu * 1000, best_wall * 1000, peak / 1024 }' "$out/times"
 }
 
-measure "16-page paper + insert + scheme (aqa)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
+# cold|warm LABEL REPEAT ARGS...: measure with the cache off, or on and primed by one run.
+cold() {
+    label=$1
+    shift
+    export EXAMKIT_CACHE=off
+    measure "$label (cold)" "$@"
+}
+warm() {
+    label=$1
+    repeat=$2
+    shift 2
+    export EXAMKIT_CACHE=on
+    "$bin" "$@" >/dev/null
+    measure "$label (warm)" "$repeat" "$@"
+}
+
+cold "16-page paper + insert + scheme (aqa)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
+warm "16-page paper + insert + scheme (aqa)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
 echo "  pages: $(pdfinfo "$out/p16.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')," \
      "sizes: $(wc -c <"$out/p16.pdf") + $(wc -c <"$out/p16-insert.pdf")" \
      "+ $(wc -c <"$out/p16-mark-scheme.pdf") bytes"
-measure "AQA blueprint paper + insert + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
-measure "30 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 30 --out "$out/v30.pdf"
-measure "50 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 50 --out "$out/v50.pdf"
+cold "AQA blueprint paper + insert + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
+warm "AQA blueprint paper + insert + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
+cold "30 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 30 --out "$out/v30.pdf"
+cold "50 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 50 --out "$out/v50.pdf"
