@@ -30,7 +30,7 @@ use super::check::{self, check_with};
 use super::load::{BankFiles, Content, load_files};
 use super::partial::{self, PartialBank};
 use super::span::FileSpans;
-use super::{Bank, BrokenBank, Diagnostic};
+use super::{Bank, BrokenBank};
 use entry::{CleanEntry, Entry};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -43,7 +43,8 @@ pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, Br
     };
     let mut files = BankFiles::read(paths);
     let Some(slot) = cache.slot(&files) else {
-        return checked(load_files(files));
+        let (bank, problems) = load_files(files);
+        return check::check_loaded(bank, problems);
     };
     match slot.read() {
         Some(Entry::Clean(entry)) => {
@@ -51,13 +52,19 @@ pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, Br
                 return Ok(bank);
             }
         }
-        Some(Entry::Unclean) => return checked(load_files(files)),
+        Some(Entry::Unclean) => {
+            let (bank, problems) = load_files(files);
+            return check::check_loaded(bank, problems);
+        }
         None => {}
     }
     let (bank, problems) = load_files(files);
+    if !problems.is_empty() {
+        slot.store(None);
+        return check::check_loaded(bank, problems);
+    }
     let unlocated = check_with(&bank, false);
-    let clean = problems.is_empty() && unlocated.is_empty();
-    slot.store(clean.then_some(&bank));
+    slot.store(unlocated.is_empty().then_some(&bank));
     check::checked(bank, problems, &unlocated)
 }
 
@@ -90,12 +97,6 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
     // Load as without a cache, for exactly its behaviour and report: a scheme no paper
     // prints does not stop `generate`.
     partial::load_partial(paths)
-}
-
-/// `check::checked` of a fresh load.
-fn checked((bank, problems): (Bank, Vec<Diagnostic>)) -> Result<Bank, BrokenBank> {
-    let unlocated = check_with(&bank, false);
-    check::checked(bank, problems, &unlocated)
 }
 
 /// The whole bank of a clean entry, every scheme decoded; `None` if the entry is damaged.

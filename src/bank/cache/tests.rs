@@ -207,7 +207,7 @@ fn a_bank_with_warnings_is_not_cached() {
     let (bank, problems) = crate::bank::load(&paths);
     let found = [problems, crate::bank::check(&bank)].concat();
     assert!(
-        !found.is_empty() && !found.iter().any(Diagnostic::is_error),
+        !found.is_empty() && !found.iter().any(crate::bank::Diagnostic::is_error),
         "{found:?}"
     );
     let expected = check::load_checked(&paths);

@@ -57,6 +57,12 @@ pub fn sort(problems: &mut Vec<Diagnostic>) {
 /// Load everything under `paths` and check it; the bank only if it has no errors.
 pub fn load_checked(paths: &[PathBuf]) -> Result<Bank, BrokenBank> {
     let (bank, problems) = load(paths);
+    check_loaded(bank, problems)
+}
+
+/// Check a bank just loaded, with the problems met loading it: the bank only if it has no
+/// errors.
+pub(super) fn check_loaded(bank: Bank, problems: Vec<Diagnostic>) -> Result<Bank, BrokenBank> {
     // Warnings are returned only beside errors, and locating one can mean indexing its whole
     // file (as costly as parsing it again); so check first without locating them, and only
     // for a broken bank check again to report every problem in full.
