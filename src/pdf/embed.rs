@@ -35,11 +35,24 @@ impl Faces {
     /// Each face cut down to the characters `docs` set in it.
     pub fn for_documents(docs: &[&Document]) -> Result<Faces, FontError> {
         let book = FontBook::get()?;
+        // Most characters are ASCII: a table of those seen is much quicker than a set.
+        let mut ascii = [[false; 128]; 3];
         let mut chars: [BTreeSet<char>; 3] = Default::default();
         for item in docs.iter().flat_map(|d| &d.pages).flat_map(|p| &p.items) {
             if let Item::Text(t) = item {
-                chars[t.face as usize].extend(t.text.chars());
+                let face = t.face as usize;
+                for c in t.text.chars() {
+                    match ascii[face].get_mut(c as usize) {
+                        Some(seen) => *seen = true,
+                        None => {
+                            chars[face].insert(c);
+                        }
+                    }
+                }
             }
+        }
+        for (face, seen) in ascii.iter().enumerate() {
+            chars[face].extend((0..128u8).filter(|&b| seen[b as usize]).map(char::from));
         }
         Ok(Faces {
             fonts: [

@@ -157,17 +157,37 @@ fn render_with(
 /// making a new one per stream cost more than the compressing.
 struct Deflater {
     compress: flate2::Compress,
+    /// Large streams already compressed, with their zlib streams: the documents of a set
+    /// embed the same fonts, most of the bytes to compress.
+    done: Vec<(Vec<u8>, Vec<u8>)>,
 }
+
+/// Streams at least this long are remembered (fonts are tens of kilobytes; page streams
+/// are rarely repeated).
+const REMEMBER: usize = 4096;
 
 impl Deflater {
     fn new() -> Deflater {
         Deflater {
             compress: flate2::Compress::new(flate2::Compression::fast(), true),
+            done: Vec::new(),
         }
     }
 
     /// The zlib stream of `data`: the same bytes whatever was compressed before.
     fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, RenderError> {
+        if data.len() < REMEMBER {
+            return self.compress(data);
+        }
+        if let Some((_, out)) = self.done.iter().find(|(input, _)| input == data) {
+            return Ok(out.clone());
+        }
+        let out = self.compress(data)?;
+        self.done.push((data.to_vec(), out.clone()));
+        Ok(out)
+    }
+
+    fn compress(&mut self, data: &[u8]) -> Result<Vec<u8>, RenderError> {
         self.compress.reset();
         let mut out = Vec::with_capacity(data.len() / 2 + 64);
         loop {
@@ -334,15 +354,26 @@ mod tests {
         assert!(matches!(ops.last(), Some(Op::EndTextSection)));
     }
 
-    /// One compressor reused across streams gives each the bytes a fresh one gives, so
-    /// reuse cannot change a PDF; and every stream decompresses to its input.
+    /// One compressor reused across streams, remembering the long ones, gives each the
+    /// bytes a fresh one gives, so reuse cannot change a PDF; and every stream
+    /// decompresses to its input.
     #[test]
     fn a_reused_compressor_gives_what_a_fresh_one_gives() {
         let long: Vec<u8> = (0..200_000u32)
             .flat_map(|i| format!("{} 0 0 1 {} Tm ", i % 97, i % 13).into_bytes())
             .collect();
+        // The same length, other bytes: a remembered stream must not stand in for it.
+        let mut other = long.clone();
+        other[100_000] ^= 1;
         let mut deflater = Deflater::new();
-        for data in [&b"BT /F1 12 Tf (a) Tj ET"[..], &long, b"", b"q 0.5 g Q"] {
+        for data in [
+            &b"BT /F1 12 Tf (a) Tj ET"[..],
+            &long,
+            b"",
+            &long,
+            &other,
+            b"q 0.5 g Q",
+        ] {
             let ours = deflater.deflate(data).unwrap();
             assert_eq!(ours, Deflater::new().deflate(data).unwrap());
             let mut back = Vec::new();
