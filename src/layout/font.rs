@@ -4,9 +4,19 @@
 //! page in layout fits on paper too. DejaVu Sans covers every Latin, Greek and Cyrillic
 //! name a History paper meets (Rákosi, Gomułka, Dubček), curly quotes, dashes and bullets.
 //! The faces are parsed once per process and shared, so 50 variants pay for parsing once.
+//!
+//! Each face comes in two sizes, as web fonts come in `unicode-range` subsets. Nearly every
+//! paper prints only Latin-script text, punctuation and a few symbols, so the font book
+//! starts from a cut of each face to those (`assets/fonts/`, about 160 KB where the whole
+//! face is 700 KB; `tests/font_cuts.rs` makes them from the `dejavu` crate's faces and
+//! checks the committed files are what it makes). Reading and cutting the whole face was
+//! a third of a paper's generation time. A character the cut lacks (Cyrillic, say) sends
+//! that face to the whole font, parsed on first need: the glyphs and widths are the same
+//! in both, so layout never depends on which one was used.
 
 use printpdf::{AzulParsedFont, ParsedFont};
 use rust_fontconfig::FontBytes;
+use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 /// A face of the paper's typeface.
@@ -24,11 +34,21 @@ impl Face {
     /// Every face, in the order they are embedded.
     pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Italic];
 
-    fn bytes(self) -> &'static [u8] {
+    /// The whole face, as the `dejavu` crate ships it.
+    pub fn whole_bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => dejavu::sans::regular(),
             Face::Bold => dejavu::sans::bold(),
             Face::Italic => dejavu::sans::oblique(),
+        }
+    }
+
+    /// The face cut to Latin-script text, punctuation and common symbols.
+    pub fn latin_bytes(self) -> &'static [u8] {
+        match self {
+            Face::Regular => include_bytes!("../../assets/fonts/DejaVuSans-Latin.ttf"),
+            Face::Bold => include_bytes!("../../assets/fonts/DejaVuSans-Bold-Latin.ttf"),
+            Face::Italic => include_bytes!("../../assets/fonts/DejaVuSans-Oblique-Latin.ttf"),
         }
     }
 }
@@ -45,38 +65,67 @@ pub struct FontError {
 /// Extended-B): nearly every character of an English paper, Polish and Czech names too.
 const TABLE_LEN: usize = 0x250;
 
-/// One parsed face with its advance table.
+/// One face: its Latin cut, parsed, with an advance table, and the whole face when needed.
 struct Metrics {
-    font: ParsedFont,
+    face: Face,
+    latin: ParsedFont,
+    whole: OnceLock<Option<ParsedFont>>,
     units_per_em: f32,
     /// Advance in font units for code points below [`TABLE_LEN`].
     table: Vec<u16>,
 }
 
+/// `bytes` parsed as a font, sharing one copy of them, with glyph outlines left unparsed
+/// until asked for: layout needs only the cmap and advances, and subsetting reads the
+/// bytes itself.
+fn parse(bytes: &[u8]) -> Option<ParsedFont> {
+    let bytes = Arc::new(FontBytes::Owned(Arc::from(bytes)));
+    AzulParsedFont::from_bytes_shared(bytes, 0, &mut Vec::new()).map(ParsedFont::from_azul)
+}
+
+/// The glyph of `c` in `font`, if it has one (glyph 0 is the "missing" box).
+fn glyph(font: &ParsedFont, c: char) -> Option<u16> {
+    font.lookup_glyph_index(c as u32).filter(|&gid| gid != 0)
+}
+
 impl Metrics {
     fn parse(face: Face) -> Result<Self, FontError> {
-        // One shared copy of the bytes, and glyph outlines left unparsed until asked for:
-        // layout needs only the cmap and advances, and subsetting reads the bytes itself.
-        let bytes = Arc::new(FontBytes::Owned(Arc::from(face.bytes())));
-        let font = AzulParsedFont::from_bytes_shared(bytes, 0, &mut Vec::new())
-            .map(ParsedFont::from_azul)
-            .ok_or(FontError { face })?;
-        let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
+        let latin = parse(face.latin_bytes()).ok_or(FontError { face })?;
+        let units_per_em = f32::from(latin.pdf_font_metrics.units_per_em.max(1));
         let table = (0..TABLE_LEN as u32)
-            .map(|cp| advance_units(&font, cp))
+            .map(|cp| advance_units(&latin, cp))
             .collect();
         Ok(Self {
-            font,
+            face,
+            latin,
+            whole: OnceLock::new(),
             units_per_em,
             table,
         })
+    }
+
+    /// The whole face, parsed on first use.
+    fn whole(&self) -> Result<&ParsedFont, FontError> {
+        self.whole
+            .get_or_init(|| parse(self.face.whole_bytes()))
+            .as_ref()
+            .ok_or(FontError { face: self.face })
+    }
+
+    /// The font that has `c`: the Latin cut when it does, else the whole face (whose
+    /// missing-glyph box has the same width as the cut's, should neither have it).
+    fn font_for(&self, c: char) -> &ParsedFont {
+        if glyph(&self.latin, c).is_some() {
+            return &self.latin;
+        }
+        self.whole().unwrap_or(&self.latin)
     }
 
     fn advance(&self, c: char) -> u16 {
         self.table
             .get(c as usize)
             .copied()
-            .unwrap_or_else(|| advance_units(&self.font, c as u32))
+            .unwrap_or_else(|| advance_units(self.font_for(c), c as u32))
     }
 }
 
@@ -118,9 +167,18 @@ impl FontBook {
         &self.faces[face as usize]
     }
 
-    /// The parsed font, for embedding.
-    pub fn parsed(&self, face: Face) -> &ParsedFont {
-        &self.metrics(face).font
+    /// The font to embed `chars` of `face` from: the Latin cut when it has them all, else
+    /// the whole face.
+    pub fn source(&self, face: Face, chars: &BTreeSet<char>) -> Result<&ParsedFont, FontError> {
+        let m = self.metrics(face);
+        if chars
+            .iter()
+            .all(|&c| c.is_whitespace() || glyph(&m.latin, c).is_some())
+        {
+            Ok(&m.latin)
+        } else {
+            m.whole()
+        }
     }
 
     /// Width of `text` set in `face` at `size` points, in points.
@@ -132,10 +190,10 @@ impl FontBook {
 
     /// Whether every character of `text` has a glyph (so nothing prints as a box).
     pub fn covers(&self, face: Face, text: &str) -> bool {
-        let font = self.parsed(face);
+        let m = self.metrics(face);
         text.chars()
             .filter(|c| !c.is_whitespace())
-            .all(|c| font.lookup_glyph_index(c as u32).is_some_and(|g| g != 0))
+            .all(|c| glyph(m.font_for(c), c).is_some())
     }
 }
 
@@ -173,5 +231,25 @@ mod tests {
             ));
         }
         assert!(book.width(Face::Regular, 10.0, "ł") > 0.0);
+    }
+
+    /// Text the Latin cut lacks is measured and embedded from the whole face, and the
+    /// two agree on every width, so which one was used never moves a line.
+    #[test]
+    fn characters_outside_the_latin_cut_come_from_the_whole_face() {
+        let book = FontBook::get().unwrap();
+        let latin: BTreeSet<char> = "Dubček – “ok” → ✓ αβ".chars().collect();
+        let cyrillic: BTreeSet<char> = "Хрущёв".chars().collect();
+        for face in Face::ALL {
+            let m = book.metrics(face);
+            assert!(std::ptr::eq(book.source(face, &latin).unwrap(), &m.latin));
+            let whole = book.source(face, &cyrillic).unwrap();
+            assert!(!std::ptr::eq(whole, &m.latin));
+            assert!(book.covers(face, "Никита Хрущёв"));
+            for c in latin.iter().chain(&cyrillic).copied() {
+                let gid = glyph(whole, c).unwrap();
+                assert_eq!(m.advance(c), whole.get_horizontal_advance(gid), "{c:?}");
+            }
+        }
     }
 }

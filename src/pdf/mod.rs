@@ -19,7 +19,7 @@ use crate::layout::font::{Face, FontError};
 use crate::layout::page::{Document, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::layout::{self};
 use crate::paper::Paper;
-use printpdf::{FontId, Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
+use printpdf::{FontId, Mm, PdfDocument, PdfPage, PdfSaveOptions};
 use sha2::{Digest, Sha256};
 
 /// Why a PDF could not be made.
@@ -54,13 +54,14 @@ pub fn paper_set(paper: &Paper) -> Result<PaperPdfs, RenderError> {
     let mut docs = vec![&question_paper, &scheme];
     docs.extend(&insert);
     let faces = Faces::for_documents(&docs)?;
+    let mut deflater = Deflater::new();
     Ok(PaperPdfs {
-        paper: render_with(&question_paper, &faces)?,
+        paper: render_with(&question_paper, &faces, &mut deflater)?,
         insert: insert
             .as_ref()
-            .map(|doc| render_with(doc, &faces))
+            .map(|doc| render_with(doc, &faces, &mut deflater))
             .transpose()?,
-        scheme: render_with(&scheme, &faces)?,
+        scheme: render_with(&scheme, &faces, &mut deflater)?,
     })
 }
 
@@ -85,11 +86,15 @@ const FIXED_DATE: i64 = 1_767_225_600;
 
 /// Writes a laid-out document as PDF.
 pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
-    render_with(doc, &Faces::whole()?)
+    render_with(doc, &Faces::for_documents(&[doc])?, &mut Deflater::new())
 }
 
-/// Writes a laid-out document as PDF, embedding (subsets of) `faces`.
-fn render_with(doc: &Document, faces: &Faces) -> Result<Vec<u8>, RenderError> {
+/// Writes a laid-out document as PDF, embedding `faces` and compressing with `deflater`.
+fn render_with(
+    doc: &Document,
+    faces: &Faces,
+    deflater: &mut Deflater,
+) -> Result<Vec<u8>, RenderError> {
     let mut pdf = PdfDocument::new(&doc.title);
     let info = &mut pdf.metadata.info;
     let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE)
@@ -105,7 +110,7 @@ fn render_with(doc: &Document, faces: &Faces) -> Result<Vec<u8>, RenderError> {
         pdf.resources
             .fonts
             .map
-            .insert(font_id(face), PdfFont::new(faces.get(face).clone()));
+            .insert(font_id(face), faces.pdf_font(face, &font_id(face).0));
     }
     let pages = doc
         .pages
@@ -128,13 +133,12 @@ fn render_with(doc: &Document, faces: &Faces) -> Result<Vec<u8>, RenderError> {
     let mut lopdf = pdf
         .with_pages(pages)
         .to_lopdf_document(&options, &mut Vec::new());
-    let mut compressor = Deflater::new();
     for object in lopdf.objects.values_mut() {
         if let Ok(stream) = object.as_stream_mut()
             && stream.dict.get(b"Filter").is_err()
             && stream.allows_compression
         {
-            let compressed = compressor.deflate(&stream.content)?;
+            let compressed = deflater.deflate(&stream.content)?;
             if compressed.len() + 19 < stream.content.len() {
                 stream.dict.set("Filter", "FlateDecode");
                 stream.set_content(compressed);
@@ -148,22 +152,42 @@ fn render_with(doc: &Document, faces: &Faces) -> Result<Vec<u8>, RenderError> {
     stable_file_id(bytes)
 }
 
-/// Zlib-compresses streams at a fast level, one compressor for all of a document's
-/// streams: setting one up clears tables larger than most page streams, so making a new
-/// one per stream cost more than the compressing.
+/// Zlib-compresses streams at a fast level, one compressor for all the streams of a
+/// paper's documents: setting one up clears tables larger than most page streams, so
+/// making a new one per stream cost more than the compressing.
 struct Deflater {
     compress: flate2::Compress,
+    /// Large streams already compressed, with their zlib streams: the documents of a set
+    /// embed the same fonts, most of the bytes to compress.
+    done: Vec<(Vec<u8>, Vec<u8>)>,
 }
+
+/// Streams at least this long are remembered (fonts are tens of kilobytes; page streams
+/// are rarely repeated).
+const REMEMBER: usize = 4096;
 
 impl Deflater {
     fn new() -> Deflater {
         Deflater {
             compress: flate2::Compress::new(flate2::Compression::fast(), true),
+            done: Vec::new(),
         }
     }
 
     /// The zlib stream of `data`: the same bytes whatever was compressed before.
     fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, RenderError> {
+        if data.len() < REMEMBER {
+            return self.compress(data);
+        }
+        if let Some((_, out)) = self.done.iter().find(|(input, _)| input == data) {
+            return Ok(out.clone());
+        }
+        let out = self.compress(data)?;
+        self.done.push((data.to_vec(), out.clone()));
+        Ok(out)
+    }
+
+    fn compress(&mut self, data: &[u8]) -> Result<Vec<u8>, RenderError> {
         self.compress.reset();
         let mut out = Vec::with_capacity(data.len() / 2 + 64);
         loop {
@@ -330,15 +354,26 @@ mod tests {
         assert!(matches!(ops.last(), Some(Op::EndTextSection)));
     }
 
-    /// One compressor reused across streams gives each the bytes a fresh one gives, so
-    /// reuse cannot change a PDF; and every stream decompresses to its input.
+    /// One compressor reused across streams, remembering the long ones, gives each the
+    /// bytes a fresh one gives, so reuse cannot change a PDF; and every stream
+    /// decompresses to its input.
     #[test]
     fn a_reused_compressor_gives_what_a_fresh_one_gives() {
         let long: Vec<u8> = (0..200_000u32)
             .flat_map(|i| format!("{} 0 0 1 {} Tm ", i % 97, i % 13).into_bytes())
             .collect();
+        // The same length, other bytes: a remembered stream must not stand in for it.
+        let mut other = long.clone();
+        other[100_000] ^= 1;
         let mut deflater = Deflater::new();
-        for data in [&b"BT /F1 12 Tf (a) Tj ET"[..], &long, b"", b"q 0.5 g Q"] {
+        for data in [
+            &b"BT /F1 12 Tf (a) Tj ET"[..],
+            &long,
+            b"",
+            &long,
+            &other,
+            b"q 0.5 g Q",
+        ] {
             let ours = deflater.deflate(data).unwrap();
             assert_eq!(ours, Deflater::new().deflate(data).unwrap());
             let mut back = Vec::new();
