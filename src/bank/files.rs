@@ -155,10 +155,22 @@ fn walk(dir: &Path, files: &mut Vec<FoundFile>, problems: &mut Vec<Diagnostic>) 
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    // An entry's own type comes with it (no system call per file, which a bank of many
+    // files notices); only a link is followed to see whether it leads to a folder.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .flatten()
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+                _ => path.is_dir(),
+            };
+            (path, is_dir)
+        })
+        .collect();
     paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    for (path, is_dir) in paths {
+        if is_dir {
             walk(&path, files, problems);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
