@@ -58,13 +58,18 @@ pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, Br
         }
         None => {}
     }
+    let writer = slot.writer();
     let (bank, problems) = load_files(files);
     if !problems.is_empty() {
-        slot.store(None);
+        if let Some(writer) = writer {
+            writer.store(None);
+        }
         return check::check_loaded(bank, problems);
     }
     let unlocated = check_with(&bank, false);
-    slot.store(unlocated.is_empty().then_some(&bank));
+    if let Some(writer) = writer {
+        writer.store(unlocated.is_empty().then_some(&bank));
+    }
     check::checked(bank, problems, &unlocated)
 }
 
@@ -88,12 +93,17 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
         Some(Entry::Unclean) => return partial::load_partial_files(files),
         None => {}
     }
+    // Storing needs the whole bank loaded and checked, which costs more than a partial load:
+    // worth it only when the entry can be written.
+    let Some(writer) = slot.writer() else {
+        return partial::load_partial_files(files);
+    };
     let (bank, problems) = load_files(files);
     if problems.is_empty() && check_with(&bank, false).is_empty() {
-        slot.store(Some(&bank));
+        writer.store(Some(&bank));
         return Ok(PartialBank::whole(paths.to_vec(), bank));
     }
-    slot.store(None);
+    writer.store(None);
     // Load as without a cache, for exactly its behaviour and report: a scheme no paper
     // prints does not stop `generate`.
     partial::load_partial(paths)

@@ -91,24 +91,40 @@ impl Slot {
         entry::decode(file, &self.key)
     }
 
+    /// Get ready to store this bank's entry, in a temporary file beside it; `None` when the
+    /// cache's folder cannot be written, so that no work is done for a store that would fail.
+    pub(super) fn writer(&self) -> Option<Writer<'_>> {
+        std::fs::create_dir_all(&self.dir).ok()?;
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{PREFIX}"))
+            .tempfile_in(&self.dir)
+            .ok()?;
+        Some(Writer { slot: self, tmp })
+    }
+}
+
+/// An entry being written.
+#[derive(Debug)]
+pub(super) struct Writer<'a> {
+    slot: &'a Slot,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl Writer<'_> {
     /// Store `bank` (`None`: the bank had problems), replacing whatever the entry held.
     /// Failing to is no error: the next run loads the bank without the cache's help.
-    pub(super) fn store(&self, bank: Option<&Bank>) {
+    pub(super) fn store(self, bank: Option<&Bank>) {
         let _ = self.try_store(bank);
     }
 
-    fn try_store(&self, bank: Option<&Bank>) -> std::io::Result<()> {
-        let bytes = entry::encode(&self.key, bank).map_err(std::io::Error::other)?;
-        std::fs::create_dir_all(&self.dir)?;
+    fn try_store(mut self, bank: Option<&Bank>) -> std::io::Result<()> {
+        let bytes = entry::encode(&self.slot.key, bank).map_err(std::io::Error::other)?;
         // Written beside its place and renamed into it, so a concurrent run reads the old
         // entry or the new one, never part of one. Not synced: a crash may leave a damaged
-        // entry, which its checksum turns into a miss.
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{PREFIX}"))
-            .tempfile_in(&self.dir)?;
-        tmp.write_all(&bytes)?;
-        tmp.persist(&self.path).map_err(|e| e.error)?;
-        prune(&self.dir, &self.path);
+        // entry, which its checksums turn into a miss.
+        self.tmp.write_all(&bytes)?;
+        self.tmp.persist(&self.slot.path).map_err(|e| e.error)?;
+        prune(&self.slot.dir, &self.slot.path);
         Ok(())
     }
 }

@@ -269,3 +269,21 @@ fn the_environment_says_where_the_cache_is() {
     );
     assert_eq!(env(&[]), None);
 }
+
+/// A cache that cannot be written costs nothing: `generate` loads as without one.
+#[test]
+fn an_unwritable_cache_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_folder = dir.path().join("file");
+    std::fs::write(&not_a_folder, "").unwrap();
+    let cache = Cache::in_dir(not_a_folder.join("examkit"));
+    let partial = load_partial(&shipped(), Some(&cache)).expect("clean");
+    assert!(
+        partial.bank().schemes.is_empty(),
+        "not loaded whole to be stored"
+    );
+    assert_eq!(
+        load_checked(&shipped(), Some(&cache)),
+        check::load_checked(&shipped())
+    );
+}
