@@ -7,7 +7,7 @@
 //!
 //! Each face comes in two sizes, as web fonts come in `unicode-range` subsets. Nearly every
 //! paper prints only Latin-script text, punctuation and a few symbols, so the font book
-//! starts from a cut of each face to those (`assets/fonts/`, about 160 KB where the whole
+//! starts from a cut of each face to those (`assets/fonts/`, about 95 KB where the whole
 //! face is 700 KB; `tests/font_cuts.rs` makes them from the `dejavu` crate's faces and
 //! checks the committed files are what it makes). Reading and cutting the whole face was
 //! a third of a paper's generation time. A character the cut lacks (Cyrillic, say) sends
