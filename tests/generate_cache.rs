@@ -69,10 +69,13 @@ fn printed(dir: &Path, name: &str) -> Vec<String> {
     manifest.items.into_iter().map(|i| i.question).collect()
 }
 
-/// The files in the cache folder.
+/// The entries in the cache folder (not the stamps beside them).
 fn entries(cache: &Path) -> Vec<PathBuf> {
     match std::fs::read_dir(cache) {
-        Ok(read) => read.map(|e| e.unwrap().path()).collect(),
+        Ok(read) => read
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_none_or(|e| e != "stamps"))
+            .collect(),
         Err(_) => Vec::new(),
     }
 }
@@ -139,6 +142,59 @@ fn a_second_run_reads_the_cache_and_makes_the_same_files() {
         .success();
     assert!(entries(other.path()).is_empty());
     assert_eq!(outputs(dir, "flag"), outputs(dir, "first"));
+}
+
+/// Once a bank's files have been still for a few seconds, a hit does not read them at all
+/// (their stamps vouch for them); an edit that keeps the file's length, and even its
+/// modification time, is still seen.
+#[test]
+fn an_unchanged_bank_is_not_read_again_and_an_edit_of_the_same_length_is_seen() {
+    let bank = bank_copy();
+    let dir = bank.path();
+    let cache = tempfile::tempdir().unwrap();
+    // Files changed in the last three seconds are never vouched for.
+    std::thread::sleep(std::time::Duration::from_millis(3200));
+    generate(dir, Some(cache.path()), "first").success();
+    let stamps: Vec<PathBuf> = std::fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "stamps"))
+        .collect();
+    assert_eq!(stamps.len(), 1, "the first run stamps the files it read");
+    let stamped = std::fs::metadata(&stamps[0]).unwrap().modified().unwrap();
+    generate(dir, Some(cache.path()), "second").success();
+    assert_eq!(outputs(dir, "second"), outputs(dir, "first"));
+    // Vouched for, the files were not read, so their stamps were not taken again.
+    let still = std::fs::metadata(&stamps[0]).unwrap().modified().unwrap();
+    assert_eq!(still, stamped);
+
+    // The first printed question's text, one letter changed, same length, same time.
+    let question = printed(dir, "first").remove(0);
+    let (file, text) = std::fs::read_dir(dir.join("question-bank/history"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|f| (f.clone(), std::fs::read_to_string(&f).unwrap()))
+        .find(|(_, text)| text.contains(&format!("  - id: {question}\n")))
+        .unwrap();
+    let id_at = text.find(&format!("  - id: {question}\n")).unwrap();
+    let text_at = id_at + text[id_at..].find("    text:").unwrap();
+    let word_at = text_at + text[text_at..].find(" the ").unwrap();
+    let edited = format!("{}THE{}", &text[..word_at + 1], &text[word_at + 4..]);
+    assert_eq!(edited.len(), text.len());
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    std::fs::write(&file, &edited).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+
+    generate(dir, Some(cache.path()), "edited").success();
+    let paper = common::squash(&common::text(&outputs(dir, "edited")[0]));
+    assert!(paper.contains(" THE "), "{paper}");
+    generate(dir, None, "edited-uncached").success();
+    assert_eq!(outputs(dir, "edited"), outputs(dir, "edited-uncached"));
 }
 
 #[test]

@@ -47,7 +47,7 @@ pub(super) fn load_with(
         content,
     } in files.files
     {
-        match content {
+        match content.now(&file) {
             Content::Text { text, .. } => {
                 bank.locations.files.push(file.clone());
                 if let Some(text) = take(&file, text) {
@@ -59,6 +59,7 @@ pub(super) fn load_with(
                 load_bytes(&file, &bytes, explicit, &mut bank, &mut problems);
             }
             Content::Unreadable(problem) => problems.push(problem),
+            Content::Unread { .. } => {}
         }
     }
     (bank, problems)

@@ -7,7 +7,7 @@
 //! load without a cache.
 
 use super::Diagnostic;
-use super::files::yaml_files;
+use super::files::{FoundFile, yaml_files};
 use std::path::PathBuf;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -53,12 +53,27 @@ pub enum Content {
     Binary(Vec<u8>),
     /// The file could not be read: the problem to report in its place.
     Unreadable(Diagnostic),
+    /// Not read: a file the cache knows unchanged (see `bank::cache::stamp`), of this many
+    /// bytes. [`Content::now`] reads it.
+    Unread {
+        /// The file's length in bytes.
+        bytes: usize,
+    },
 }
 
 impl BankFiles {
     /// Find and read every file under `paths`, hashing each as it is read.
     pub fn read(paths: &[PathBuf]) -> BankFiles {
         let (found, problems) = yaml_files(paths);
+        BankFiles::read_found(paths, found, problems)
+    }
+
+    /// Read and hash the files `found` under `paths`.
+    pub fn read_found(
+        paths: &[PathBuf],
+        found: Vec<FoundFile>,
+        problems: Vec<Diagnostic>,
+    ) -> BankFiles {
         let mut hasher = Xxh3::new();
         let files = found
             .into_iter()
@@ -92,6 +107,33 @@ impl BankFiles {
         }
     }
 
+    /// The files `found` under `paths`, not read: texts of `lens` bytes whose digest is
+    /// known to be `digest` (see `bank::cache::stamp`).
+    pub fn unread(
+        paths: &[PathBuf],
+        found: Vec<FoundFile>,
+        lens: &[u64],
+        digest: [u8; 16],
+    ) -> BankFiles {
+        let files = found
+            .into_iter()
+            .zip(lens)
+            .map(|(found, &len)| ReadFile {
+                path: found.path,
+                explicit: found.explicit,
+                content: Content::Unread {
+                    bytes: len as usize,
+                },
+            })
+            .collect();
+        BankFiles {
+            paths: paths.to_vec(),
+            files,
+            problems: Vec::new(),
+            digest,
+        }
+    }
+
     /// The bank version recorded in manifests: the first 8 bytes of the digest, in hex.
     pub fn version(&self) -> String {
         self.digest
@@ -103,6 +145,20 @@ impl BankFiles {
 }
 
 impl Content {
+    /// This content, reading the file at `path` now if it was not read.
+    pub fn now(self, path: &std::path::Path) -> Content {
+        match self {
+            Content::Unread { .. } => match std::fs::read(path) {
+                Ok(bytes) => Content::from_bytes(bytes),
+                Err(err) => Content::Unreadable(
+                    Diagnostic::error(path, 1, 1, format!("cannot read file: {err}"))
+                        .with_help("check the file exists and you are allowed to read it"),
+                ),
+            },
+            read => read,
+        }
+    }
+
     fn from_bytes(bytes: Vec<u8>) -> Content {
         let len = bytes.len();
         match String::from_utf8(bytes) {

@@ -10,6 +10,7 @@
 
 use saphyr_parser::{Event, Parser, Span};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// A 1-based line and column in a file.
@@ -56,39 +57,61 @@ pub struct SpanIndex {
 
 /// A file's text, indexed on first use: indexing costs as much as parsing the file again,
 /// and a clean bank never needs a position, so only files with a problem to point at pay.
+/// A bank read from the cache without reading its files (see `bank::cache::stamp`) keeps
+/// only where each file is, and reads it when a position is first asked for.
 #[derive(Debug, Clone, Default)]
 pub struct FileSpans {
-    text: String,
+    text: OnceLock<String>,
+    file: Option<PathBuf>,
     index: OnceLock<SpanIndex>,
 }
 
 impl FileSpans {
     /// Keep `text` to index when a position is first asked for.
     pub fn new(text: &str) -> FileSpans {
-        FileSpans {
-            text: text.to_string(),
-            index: OnceLock::new(),
-        }
+        FileSpans::from_text(text.to_string())
     }
 
     /// As [`FileSpans::new`], keeping `text` itself rather than a copy.
     pub fn from_text(text: String) -> FileSpans {
         FileSpans {
-            text,
+            text: OnceLock::from(text),
+            file: None,
             index: OnceLock::new(),
         }
     }
 
+    /// The spans of the file at `path`, read when a position is first asked for (an
+    /// unreadable file locates everything at its start).
+    pub fn from_file(path: &Path) -> FileSpans {
+        FileSpans {
+            text: OnceLock::new(),
+            file: Some(path.to_path_buf()),
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The file's text, read now if it was not kept.
+    fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            self.file
+                .as_ref()
+                .and_then(|path| std::fs::read_to_string(path).ok())
+                .map(|text| text.trim_start_matches('\u{feff}').to_string())
+                .unwrap_or_default()
+        })
+    }
+
     /// The index of the file's nodes, built now if this is its first use.
     pub fn index(&self) -> &SpanIndex {
-        self.index.get_or_init(|| SpanIndex::build(&self.text))
+        self.index.get_or_init(|| SpanIndex::build(self.text()))
     }
 }
 
 /// Two files' spans are equal when their texts are: the index is built from the text.
 impl PartialEq for FileSpans {
     fn eq(&self, other: &FileSpans) -> bool {
-        self.text == other.text
+        self.text() == other.text()
     }
 }
 

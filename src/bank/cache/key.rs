@@ -30,7 +30,9 @@ pub(super) fn key(files: &BankFiles) -> Option<Key> {
         field(&mut hash, path_bytes(&file.path));
         hash.update([u8::from(file.explicit)]);
         match &file.content {
-            Content::Text { bytes, .. } => {
+            // An unread file is one known to hold the text it held when its entry was
+            // stored: it keys as that text.
+            Content::Text { bytes, .. } | Content::Unread { bytes } => {
                 hash.update([0]);
                 hash.update((*bytes as u64).to_le_bytes());
             }

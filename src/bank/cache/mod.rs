@@ -21,12 +21,14 @@
 
 mod entry;
 mod key;
+mod stamp;
 mod store;
 
 pub use entry::{Damaged, Schemes};
 pub use store::{Cache, MAX_ENTRIES};
 
 use super::check::{self, check_with};
+use super::files::yaml_files;
 use super::load::{BankFiles, Content, load_files};
 use super::partial::{self, PartialBank};
 use super::span::FileSpans;
@@ -41,13 +43,20 @@ pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, Br
     let Some(cache) = cache else {
         return check::load_checked(paths);
     };
-    let mut files = BankFiles::read(paths);
+    if let Some((entry, mut files)) = unread_entry(cache, paths)
+        && let Some(bank) = whole_bank(entry, &mut files)
+    {
+        return Ok(bank);
+    }
+    let stamps = cache.stamps_path(paths);
+    let (mut files, taken) = read_files(paths);
     let Some(slot) = cache.slot(&files) else {
         let (bank, problems) = load_files(files);
         return check::check_loaded(bank, problems);
     };
     match slot.read() {
         Some(Entry::Clean(entry)) => {
+            stamp::record(&stamps, &files, taken.clone());
             if let Some(bank) = whole_bank(*entry, &mut files) {
                 return Ok(bank);
             }
@@ -59,6 +68,7 @@ pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, Br
         None => {}
     }
     let writer = slot.writer();
+    stamp::record(&stamps, &files, taken);
     let (bank, problems) = load_files(files);
     if !problems.is_empty() {
         if let Some(writer) = writer {
@@ -80,12 +90,19 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
     let Some(cache) = cache else {
         return partial::load_partial(paths);
     };
-    let mut files = BankFiles::read(paths);
+    if let Some((entry, mut files)) = unread_entry(cache, paths)
+        && let Some((bank, schemes)) = partial_bank(entry, &mut files)
+    {
+        return Ok(PartialBank::cached(files.paths, bank, schemes));
+    }
+    let stamps = cache.stamps_path(paths);
+    let (mut files, taken) = read_files(paths);
     let Some(slot) = cache.slot(&files) else {
         return partial::load_partial_files(files);
     };
     match slot.read() {
         Some(Entry::Clean(entry)) => {
+            stamp::record(&stamps, &files, taken.clone());
             if let Some((bank, schemes)) = partial_bank(*entry, &mut files) {
                 return Ok(PartialBank::cached(files.paths, bank, schemes));
             }
@@ -98,6 +115,7 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
     let Some(writer) = slot.writer() else {
         return partial::load_partial_files(files);
     };
+    stamp::record(&stamps, &files, taken);
     let (bank, problems) = load_files(files);
     if problems.is_empty() && check_with(&bank, false).is_empty() {
         writer.store(Some(&bank));
@@ -107,6 +125,30 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
     // Load as without a cache, for exactly its behaviour and report: a scheme no paper
     // prints does not stop `generate`.
     partial::load_partial(paths)
+}
+
+/// The entry of the bank under `paths` and its files unread, when the stamps beside the
+/// entry say no file changed since it was stored (see [`stamp`]); `None` otherwise, and
+/// the files are then read.
+fn unread_entry(cache: &Cache, paths: &[PathBuf]) -> Option<(CleanEntry, BankFiles)> {
+    let (found, problems) = yaml_files(paths);
+    if !problems.is_empty() {
+        return None;
+    }
+    let (digest, lens) = stamp::trusted(&cache.stamps_path(paths), &found)?;
+    let files = BankFiles::unread(paths, found, &lens, digest);
+    match cache.slot(&files)?.read()? {
+        Entry::Clean(entry) => Some((*entry, files)),
+        Entry::Unclean => None,
+    }
+}
+
+/// Read the bank's files, stamping them first: stamps taken after reading could vouch for
+/// a change made while they were read.
+fn read_files(paths: &[PathBuf]) -> (BankFiles, Option<stamp::Taken>) {
+    let (found, problems) = yaml_files(paths);
+    let taken = stamp::take(&found);
+    (BankFiles::read_found(paths, found, problems), taken)
 }
 
 /// The whole bank of a clean entry, every scheme decoded; `None` if the entry is damaged.
@@ -140,18 +182,24 @@ fn add_spans(bank: &mut Bank, spans: &[PathBuf], files: &mut BankFiles) -> Optio
     let texts = files
         .files
         .iter()
-        .filter(|f| wanted.contains(&f.path) && matches!(f.content, Content::Text { .. }))
+        .filter(|f| {
+            wanted.contains(&f.path)
+                && matches!(f.content, Content::Text { .. } | Content::Unread { .. })
+        })
         .count();
     if texts != wanted.len() {
         return None;
     }
     for file in &mut files.files {
-        if let Content::Text { text, .. } = &mut file.content
-            && wanted.contains(&file.path)
-        {
-            let spans = FileSpans::from_text(std::mem::take(text));
-            bank.locations.spans.insert(file.path.clone(), spans);
+        if !wanted.contains(&file.path) {
+            continue;
         }
+        let spans = match &mut file.content {
+            Content::Text { text, .. } => FileSpans::from_text(std::mem::take(text)),
+            Content::Unread { .. } => FileSpans::from_file(&file.path),
+            Content::Binary(_) | Content::Unreadable(_) => continue,
+        };
+        bank.locations.spans.insert(file.path.clone(), spans);
     }
     Some(())
 }

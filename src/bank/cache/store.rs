@@ -15,6 +15,8 @@ pub const MAX_ENTRIES: usize = 16;
 
 /// Names of entries start with this; their temporary files, with a dot before it.
 const PREFIX: &str = "bank-";
+/// The extension of an entry's stamps, which are kept and removed with it.
+const STAMPS: &str = "stamps";
 
 /// A folder of cached banks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +64,14 @@ impl Cache {
             return Some(Cache::in_dir(PathBuf::from(home).join(".cache/examkit")));
         }
         var("LOCALAPPDATA").map(|dir| Cache::in_dir(PathBuf::from(dir).join("examkit")))
+    }
+
+    /// Where the stamps of the bank under `paths` go (see `stamp`): beside its entry.
+    pub(super) fn stamps_path(&self, paths: &[PathBuf]) -> PathBuf {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        self.dir
+            .join(key::entry_name(&cwd, paths))
+            .with_extension(STAMPS)
     }
 
     /// Where the bank read as `files` is cached; `None` when it cannot be.
@@ -141,6 +151,7 @@ fn prune(dir: &Path, keep: &Path) {
             let name = e.file_name();
             let name = name.to_string_lossy();
             name.strip_prefix('.').unwrap_or(&name).starts_with(PREFIX)
+                && !name.ends_with(&format!(".{STAMPS}"))
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
@@ -150,6 +161,7 @@ fn prune(dir: &Path, keep: &Path) {
     entries.sort();
     let extra = entries.len() - MAX_ENTRIES;
     for (_, path) in entries.into_iter().filter(|(_, p)| p != keep).take(extra) {
+        let _ = std::fs::remove_file(path.with_extension(STAMPS));
         let _ = std::fs::remove_file(path);
     }
 }
