@@ -2,7 +2,7 @@
 # Whole-process CPU time (user + system), wall time and peak memory of `examkit generate`
 # on one core. CPU time is the figure to compare: on a shared, loaded machine wall time
 # mostly measures the neighbours. Each figure is per run, the best of 5 rounds (a round of
-# the quick cases runs them 10 times, as `time` counts in hundredths); peak RSS the largest.
+# the quick cases runs them 50 times, as `time` counts in hundredths); peak RSS the largest.
 #   - a 16-page AQA paper with its sources insert, mark scheme and manifest (quick form,
 #     100 marks);
 #   - the shipped AQA blueprint (paper, insert, scheme, manifest);
@@ -63,12 +63,12 @@ warm() {
     measure "$label (warm)" "$repeat" "$@"
 }
 
-cold "16-page paper + insert + scheme (aqa)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
-warm "16-page paper + insert + scheme (aqa)" 10 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
+cold "16-page paper + insert + scheme (aqa)" 50 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
+warm "16-page paper + insert + scheme (aqa)" 50 generate --board aqa --marks 100 --seed 3 --out "$out/p16.pdf"
 echo "  pages: $(pdfinfo "$out/p16.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')," \
      "sizes: $(wc -c <"$out/p16.pdf") + $(wc -c <"$out/p16-insert.pdf")" \
      "+ $(wc -c <"$out/p16-mark-scheme.pdf") bytes"
-cold "AQA blueprint paper + insert + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
-warm "AQA blueprint paper + insert + scheme" 10 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
+cold "AQA blueprint paper + insert + scheme" 50 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
+warm "AQA blueprint paper + insert + scheme" 50 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --out "$out/one.pdf"
 cold "30 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 30 --out "$out/v30.pdf"
 cold "50 variants (AQA blueprint)" 1 generate --blueprint examples/papers/aqa-cold-war.yaml --seed 7 --variants 50 --out "$out/v50.pdf"

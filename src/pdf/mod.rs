@@ -20,7 +20,6 @@ use crate::layout::page::{Document, MM, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::layout::{self};
 use crate::paper::Paper;
 use printpdf::{FontId, Mm, PdfDocument, PdfPage, PdfSaveOptions};
-use sha2::{Digest, Sha256};
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -220,13 +219,14 @@ fn font_id(face: Face) -> FontId {
 }
 
 /// Replaces the two random strings of the trailer's `/ID` with ones derived from the
-/// document's content, keeping their length so no offset moves.
+/// document's content, keeping their length so no offset moves. The hash (128-bit XXH3)
+/// only has to tell documents apart, as the PDF standard asks of an ID.
 fn stable_file_id(mut bytes: Vec<u8>) -> Result<Vec<u8>, RenderError> {
     let trailer = find_last(&bytes, b"trailer").ok_or(RenderError::Writer("no trailer"))?;
     let id_at = find_last(&bytes[trailer..], b"/ID")
         .map(|i| i + trailer)
         .ok_or(RenderError::Writer("no file id"))?;
-    let digest = Sha256::digest(&bytes[..trailer]);
+    let digest = xxhash_rust::xxh3::xxh3_128(&bytes[..trailer]).to_be_bytes();
     let hex: Vec<u8> = digest
         .iter()
         .flat_map(|b| format!("{b:02X}").into_bytes())
