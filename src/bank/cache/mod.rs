@@ -1,13 +1,15 @@
 //! A cache of loaded, checked banks, so that printing paper after paper from an unchanged
 //! bank does not parse and check the same YAML every time.
 //!
-//! Parsing and checking was most of what `generate` spent on the bank; reading and hashing
-//! the files is a small part of it, and has to be done anyway (the hash is the bank
-//! version every manifest records). So each run still reads and hashes every file, and the
-//! hash — with the paths asked for and the examkit build — is the key: a cached bank is
-//! used only when it was loaded from exactly these bytes by exactly this program. A
-//! changed byte, file, path or build misses, and the bank loads as it would without a
-//! cache. Nothing is trusted from the file system's timestamps.
+//! Parsing and checking was most of what `generate` spent on the bank. The key is a hash
+//! of every file's bytes (the bank version every manifest records), with the paths asked
+//! for and the examkit build: a cached bank is used only when it was loaded from exactly
+//! these bytes by exactly this program. A changed byte, file, path or build misses, and the
+//! bank loads as it would without a cache.
+//!
+//! Reading and hashing the files then became half of a hit, so the digest itself is cached
+//! too, beside the entry, with each file's stamp (length, inode, change times; see
+//! [`stamp`]): while every file keeps its stamp, none is read. Any doubt reads them all.
 //!
 //! Only a bank with no problems at all is stored, so a hit never hides a warning or an
 //! error: a bank with problems loads as usual every time, and is refused with the same
