@@ -9,7 +9,7 @@
 //!
 //! Reading and hashing the files then became half of a hit, so the digest itself is cached
 //! too, beside the entry, with each file's stamp (length, inode, change times; see
-//! [`stamp`]): while every file keeps its stamp, none is read. Any doubt reads them all.
+//! `stamp`): while every file keeps its stamp, none is read. Any doubt reads them all.
 //!
 //! Only a bank with no problems at all is stored, so a hit never hides a warning or an
 //! error: a bank with problems loads as usual every time, and is refused with the same
