@@ -2,14 +2,12 @@
 //! as AQA prints them, so a candidate can keep a source open beside the question and the
 //! answer space instead of turning back and forth.
 
-use super::compose::{Composer, run};
+use super::compose::Composer;
 use super::distribute::{Region, distribute};
 use super::font::{Face, FontBook};
 use super::page::{Document, Item, MM};
 use super::question_paper::{booklet, sources};
-use super::style::{
-    BODY_BOTTOM, BODY_TOP, CoverText, FOOT_BASELINE, HouseStyle, LEFT, RIGHT, SMALL_SIZE, fit_line,
-};
+use super::style::{BODY_BOTTOM, BODY_TOP, CoverText, HouseStyle, LEFT, RIGHT, cover_foot};
 use crate::paper::{Paper, PaperQuestion, number};
 
 /// Lays out the insert of `paper`: a cover, then each question's sources under the
@@ -89,19 +87,9 @@ fn cover(paper: &Paper, book: &FontBook, numbers: &[String]) -> Vec<Item> {
         text.gap(4.0 * MM);
     }
     let mut items = text.items;
-    items.push(run(
+    items.push(cover_foot(
         book,
-        Face::Regular,
-        SMALL_SIZE,
-        LEFT,
-        FOOT_BASELINE,
-        &fit_line(
-            book,
-            Face::Regular,
-            SMALL_SIZE,
-            &format!("{}   {}   Insert", bp.code, paper.paper_id),
-            (RIGHT - LEFT) * 0.6,
-        ),
+        &format!("{}   {}   Insert", bp.code, paper.paper_id),
     ));
     items
 }

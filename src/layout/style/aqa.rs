@@ -4,8 +4,8 @@
 
 use super::{
     BODY_SIZE, CoverInfo, CoverText, FOOT_BASELINE, HEAD_BASELINE, HouseStyle, LEFT, MarksPlace,
-    PageInfo, PartNumbering, RIGHT, Running, SMALL_SIZE, SchemeWords, answer_rubric, digit_boxes,
-    field_box, materials, or_default, paper_total, plural_marks, running_items, time_allowed,
+    PageInfo, PartNumbering, RIGHT, Running, SchemeWords, answer_rubric, digit_boxes, field_box,
+    materials, or_default, paper_total, plural_marks, running_items, time_allowed,
 };
 use crate::layout::compose::{filled, outline, run, run_centred, run_right};
 use crate::layout::font::{Face, FontBook};
@@ -194,19 +194,9 @@ fn cover(info: &CoverInfo) -> Vec<Item> {
         FOOT_BASELINE,
         "Turn over ►",
     ));
-    items.push(run(
+    items.push(super::cover_foot(
         book,
-        Face::Regular,
-        SMALL_SIZE,
-        LEFT,
-        FOOT_BASELINE,
-        &super::fit_line(
-            book,
-            Face::Regular,
-            SMALL_SIZE,
-            &format!("{}   {}", bp.code, paper.paper_id),
-            (RIGHT - LEFT) * 0.6,
-        ),
+        &format!("{}   {}", bp.code, paper.paper_id),
     ));
     items
 }

@@ -410,6 +410,13 @@ impl<'a> CoverText<'a> {
     }
 }
 
+/// A cover's left foot line (paper code and id), cut short to leave the right of the foot
+/// to whatever the board prints there.
+pub fn cover_foot(book: &FontBook, text: &str) -> Item {
+    let text = fit_line(book, Face::Regular, SMALL_SIZE, text, (RIGHT - LEFT) * 0.6);
+    run(book, Face::Regular, SMALL_SIZE, LEFT, FOOT_BASELINE, &text)
+}
+
 /// Shortens `text` with a trailing "…" until it is no wider than `width`.
 pub fn fit_line(book: &FontBook, face: Face, size: f32, text: &str, width: f32) -> String {
     if book.width(face, size, text) <= width {
