@@ -6,26 +6,8 @@
 mod common;
 
 use assert_cmd::Command;
-use common::root;
-use examkit::model::Manifest;
+use common::{bank_copy, printed, root};
 use std::path::{Path, PathBuf};
-
-/// A copy of the shipped question bank and mark schemes in a temporary folder.
-fn bank_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for folder in ["question-bank/history", "mark-schemes/history"] {
-        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
-        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(
-                &path,
-                dir.path().join(folder).join(path.file_name().unwrap()),
-            )
-            .unwrap();
-        }
-    }
-    dir
-}
 
 fn examkit(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("examkit").unwrap();
@@ -46,13 +28,6 @@ fn generate(dir: &Path, name: &str) -> assert_cmd::assert::Assert {
 
 fn read(dir: &Path, file: &str) -> Vec<u8> {
     std::fs::read(dir.join("out").join(file)).unwrap()
-}
-
-/// The ids of the questions the paper `out/<name>` prints.
-fn printed(dir: &Path, name: &str) -> Vec<String> {
-    let manifest: Manifest =
-        serde_json::from_slice(&read(dir, &format!("{name}.manifest.json"))).unwrap();
-    manifest.items.into_iter().map(|i| i.question).collect()
 }
 
 /// The scheme file holding a scheme for `question`, and the 1-based line of that scheme's

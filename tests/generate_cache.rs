@@ -5,26 +5,8 @@
 mod common;
 
 use assert_cmd::Command;
-use common::root;
-use examkit::model::Manifest;
+use common::{bank_copy, printed, root};
 use std::path::{Path, PathBuf};
-
-/// A copy of the shipped question bank and mark schemes in a temporary folder.
-fn bank_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for folder in ["question-bank/history", "mark-schemes/history"] {
-        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
-        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(
-                &path,
-                dir.path().join(folder).join(path.file_name().unwrap()),
-            )
-            .unwrap();
-        }
-    }
-    dir
-}
 
 /// `examkit` run in `dir`, with its cache in `cache` (`None`: turned off).
 fn examkit(dir: &Path, cache: Option<&Path>) -> Command {
@@ -60,21 +42,21 @@ fn outputs(dir: &Path, name: &str) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// The ids of the questions the paper `out/<name>` prints.
-fn printed(dir: &Path, name: &str) -> Vec<String> {
-    let manifest: Manifest = serde_json::from_slice(
-        &std::fs::read(dir.join(format!("out/{name}.manifest.json"))).unwrap(),
-    )
-    .unwrap();
-    manifest.items.into_iter().map(|i| i.question).collect()
-}
-
 /// The entries in the cache folder (not the stamps beside them).
 fn entries(cache: &Path) -> Vec<PathBuf> {
+    listing(cache, false)
+}
+
+/// The stamps beside the entries in the cache folder.
+fn stamps(cache: &Path) -> Vec<PathBuf> {
+    listing(cache, true)
+}
+
+fn listing(cache: &Path, stamps: bool) -> Vec<PathBuf> {
     match std::fs::read_dir(cache) {
         Ok(read) => read
             .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_none_or(|e| e != "stamps"))
+            .filter(|p| p.extension().is_some_and(|e| e == "stamps") == stamps)
             .collect(),
         Err(_) => Vec::new(),
     }
@@ -82,29 +64,35 @@ fn entries(cache: &Path) -> Vec<PathBuf> {
 
 /// Put `word` at the start of the text of question `id`.
 fn edit_question_text(dir: &Path, id: &str, word: &str) {
-    for entry in std::fs::read_dir(dir.join("question-bank/history")).unwrap() {
-        let file = entry.unwrap().path();
-        let text = std::fs::read_to_string(&file).unwrap();
-        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let Some(start) = lines.iter().position(|l| *l == format!("  - id: {id}")) else {
-            continue;
-        };
-        let at = (start..lines.len())
-            .find(|&n| lines[n].starts_with("    text:"))
-            .unwrap();
-        let value = lines[at]["    text:".len()..].trim().to_string();
-        if value.starts_with(['>', '|']) {
-            let line = &mut lines[at + 1];
-            let indent = line.len() - line.trim_start().len();
-            line.insert_str(indent, &format!("{word} "));
-        } else {
-            let quote = usize::from(value.starts_with(['"', '\'']));
-            lines[at] = format!("    text: {}{word} {}", &value[..quote], &value[quote..]);
-        }
-        std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-        return;
+    let (file, text) = question_file(dir, id);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let start = lines
+        .iter()
+        .position(|l| *l == format!("  - id: {id}"))
+        .unwrap();
+    let at = (start..lines.len())
+        .find(|&n| lines[n].starts_with("    text:"))
+        .unwrap();
+    let value = lines[at]["    text:".len()..].trim().to_string();
+    if value.starts_with(['>', '|']) {
+        let line = &mut lines[at + 1];
+        let indent = line.len() - line.trim_start().len();
+        line.insert_str(indent, &format!("{word} "));
+    } else {
+        let quote = usize::from(value.starts_with(['"', '\'']));
+        lines[at] = format!("    text: {}{word} {}", &value[..quote], &value[quote..]);
     }
-    panic!("no question {id}");
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+}
+
+/// The question-bank file holding question `id`, and its text.
+fn question_file(dir: &Path, id: &str) -> (PathBuf, String) {
+    std::fs::read_dir(dir.join("question-bank/history"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|f| (f.clone(), std::fs::read_to_string(&f).unwrap()))
+        .find(|(_, text)| text.lines().any(|l| l == format!("  - id: {id}")))
+        .unwrap_or_else(|| panic!("no question {id}"))
 }
 
 #[test]
@@ -155,11 +143,7 @@ fn an_unchanged_bank_is_not_read_again_and_an_edit_of_the_same_length_is_seen() 
     // Files changed in the last three seconds are never vouched for.
     std::thread::sleep(std::time::Duration::from_millis(3200));
     generate(dir, Some(cache.path()), "first").success();
-    let stamps: Vec<PathBuf> = std::fs::read_dir(cache.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "stamps"))
-        .collect();
+    let stamps = stamps(cache.path());
     assert_eq!(stamps.len(), 1, "the first run stamps the files it read");
     let stamped = std::fs::metadata(&stamps[0]).unwrap().modified().unwrap();
     generate(dir, Some(cache.path()), "second").success();
@@ -170,12 +154,7 @@ fn an_unchanged_bank_is_not_read_again_and_an_edit_of_the_same_length_is_seen() 
 
     // The first printed question's text, one letter changed, same length, same time.
     let question = printed(dir, "first").remove(0);
-    let (file, text) = std::fs::read_dir(dir.join("question-bank/history"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|f| (f.clone(), std::fs::read_to_string(&f).unwrap()))
-        .find(|(_, text)| text.contains(&format!("  - id: {question}\n")))
-        .unwrap();
+    let (file, text) = question_file(dir, &question);
     let id_at = text.find(&format!("  - id: {question}\n")).unwrap();
     let text_at = id_at + text[id_at..].find("    text:").unwrap();
     let word_at = text_at + text[text_at..].find(" the ").unwrap();

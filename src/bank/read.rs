@@ -87,10 +87,7 @@ impl BankFiles {
                         hasher.update(&bytes);
                         Content::from_bytes(bytes)
                     }
-                    Err(err) => Content::Unreadable(
-                        Diagnostic::error(&found.path, 1, 1, format!("cannot read file: {err}"))
-                            .with_help("check the file exists and you are allowed to read it"),
-                    ),
+                    Err(err) => Content::unreadable(&found.path, &err),
                 };
                 ReadFile {
                     path: found.path,
@@ -148,15 +145,24 @@ impl Content {
     /// This content, reading the file at `path` now if it was not read.
     pub fn now(self, path: &std::path::Path) -> Content {
         match self {
-            Content::Unread { .. } => match std::fs::read(path) {
-                Ok(bytes) => Content::from_bytes(bytes),
-                Err(err) => Content::Unreadable(
-                    Diagnostic::error(path, 1, 1, format!("cannot read file: {err}"))
-                        .with_help("check the file exists and you are allowed to read it"),
-                ),
-            },
+            Content::Unread { .. } => Content::read(path),
             read => read,
         }
+    }
+
+    /// What reading the file at `path` gives.
+    pub fn read(path: &std::path::Path) -> Content {
+        match std::fs::read(path) {
+            Ok(bytes) => Content::from_bytes(bytes),
+            Err(err) => Content::unreadable(path, &err),
+        }
+    }
+
+    fn unreadable(path: &std::path::Path, err: &std::io::Error) -> Content {
+        Content::Unreadable(
+            Diagnostic::error(path, 1, 1, format!("cannot read file: {err}"))
+                .with_help("check the file exists and you are allowed to read it"),
+        )
     }
 
     fn from_bytes(bytes: Vec<u8>) -> Content {

@@ -8,6 +8,7 @@
 //! for a path; when the exact node is absent (a key that is missing) they get its nearest
 //! ancestor, which is where the missing key belongs.
 
+use super::read::Content;
 use saphyr_parser::{Event, Parser, Span};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -93,13 +94,11 @@ impl FileSpans {
 
     /// The file's text, read now if it was not kept.
     fn text(&self) -> &str {
-        self.text.get_or_init(|| {
-            self.file
-                .as_ref()
-                .and_then(|path| std::fs::read_to_string(path).ok())
-                .map(|text| text.trim_start_matches('\u{feff}').to_string())
-                .unwrap_or_default()
-        })
+        self.text
+            .get_or_init(|| match self.file.as_deref().map(Content::read) {
+                Some(Content::Text { text, .. }) => text,
+                _ => String::new(),
+            })
     }
 
     /// The index of the file's nodes, built now if this is its first use.

@@ -20,6 +20,32 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A copy of the shipped question bank and mark schemes in a temporary folder, to change.
+pub fn bank_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["question-bank/history", "mark-schemes/history"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(
+                &path,
+                dir.path().join(folder).join(path.file_name().unwrap()),
+            )
+            .unwrap();
+        }
+    }
+    dir
+}
+
+/// The ids of the questions the paper `dir/out/<name>` prints, from its manifest.
+pub fn printed(dir: &std::path::Path, name: &str) -> Vec<String> {
+    let manifest: examkit::model::Manifest = serde_json::from_slice(
+        &std::fs::read(dir.join(format!("out/{name}.manifest.json"))).unwrap(),
+    )
+    .unwrap();
+    manifest.items.into_iter().map(|i| i.question).collect()
+}
+
 /// The shipped blueprint of a board.
 pub fn blueprint(board: Board) -> Blueprint {
     let path = root().join(format!("examples/papers/{}-cold-war.yaml", board.key()));

@@ -30,14 +30,14 @@ pub use entry::{Damaged, Schemes};
 pub use store::{Cache, MAX_ENTRIES};
 
 use super::check::{self, check_with};
-use super::files::yaml_files;
+use super::files::{FoundFile, yaml_files};
 use super::load::{BankFiles, Content, load_files};
 use super::partial::{self, PartialBank};
 use super::span::FileSpans;
-use super::{Bank, BrokenBank};
+use super::{Bank, BrokenBank, Diagnostic};
 use entry::{CleanEntry, Entry};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Load and check the bank under `paths` as [`check::load_checked`] does, from `cache`
 /// when it holds this bank (and storing it there when it is clean and was not).
@@ -45,13 +45,15 @@ pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, Br
     let Some(cache) = cache else {
         return check::load_checked(paths);
     };
-    if let Some((entry, mut files)) = unread_entry(cache, paths)
+    let stamps = cache.stamps_path(paths);
+    let (found, problems) = yaml_files(paths);
+    if problems.is_empty()
+        && let Some((entry, mut files)) = unread_entry(cache, &stamps, paths, &found)
         && let Some(bank) = whole_bank(entry, &mut files)
     {
         return Ok(bank);
     }
-    let stamps = cache.stamps_path(paths);
-    let (mut files, taken) = read_files(paths);
+    let (mut files, taken) = read_files(paths, found, problems);
     let Some(slot) = cache.slot(&files) else {
         let (bank, problems) = load_files(files);
         return check::check_loaded(bank, problems);
@@ -92,13 +94,15 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
     let Some(cache) = cache else {
         return partial::load_partial(paths);
     };
-    if let Some((entry, mut files)) = unread_entry(cache, paths)
+    let stamps = cache.stamps_path(paths);
+    let (found, problems) = yaml_files(paths);
+    if problems.is_empty()
+        && let Some((entry, mut files)) = unread_entry(cache, &stamps, paths, &found)
         && let Some((bank, schemes)) = partial_bank(entry, &mut files)
     {
         return Ok(PartialBank::cached(files.paths, bank, schemes));
     }
-    let stamps = cache.stamps_path(paths);
-    let (mut files, taken) = read_files(paths);
+    let (mut files, taken) = read_files(paths, found, problems);
     let Some(slot) = cache.slot(&files) else {
         return partial::load_partial_files(files);
     };
@@ -129,26 +133,30 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
     partial::load_partial(paths)
 }
 
-/// The entry of the bank under `paths` and its files unread, when the stamps beside the
-/// entry say no file changed since it was stored (see [`stamp`]); `None` otherwise, and
+/// The entry of the bank under `paths` and its files (`found`) unread, when the stamps at
+/// `stamps` say none changed since they were hashed (see `stamp`); `None` otherwise, and
 /// the files are then read.
-fn unread_entry(cache: &Cache, paths: &[PathBuf]) -> Option<(CleanEntry, BankFiles)> {
-    let (found, problems) = yaml_files(paths);
-    if !problems.is_empty() {
-        return None;
-    }
-    let (digest, lens) = stamp::trusted(&cache.stamps_path(paths), &found)?;
-    let files = BankFiles::unread(paths, found, &lens, digest);
+fn unread_entry(
+    cache: &Cache,
+    stamps: &Path,
+    paths: &[PathBuf],
+    found: &[FoundFile],
+) -> Option<(CleanEntry, BankFiles)> {
+    let (digest, lens) = stamp::trusted(stamps, found)?;
+    let files = BankFiles::unread(paths, found.to_vec(), &lens, digest);
     match cache.slot(&files)?.read()? {
         Entry::Clean(entry) => Some((*entry, files)),
         Entry::Unclean => None,
     }
 }
 
-/// Read the bank's files, stamping them first: stamps taken after reading could vouch for
-/// a change made while they were read.
-fn read_files(paths: &[PathBuf]) -> (BankFiles, Option<stamp::Taken>) {
-    let (found, problems) = yaml_files(paths);
+/// Read the files `found` under `paths`, stamping them first: stamps taken after reading
+/// could vouch for a change made while they were read.
+fn read_files(
+    paths: &[PathBuf],
+    found: Vec<FoundFile>,
+    problems: Vec<Diagnostic>,
+) -> (BankFiles, Option<stamp::Taken>) {
     let taken = stamp::take(&found);
     (BankFiles::read_found(paths, found, problems), taken)
 }
