@@ -3,11 +3,10 @@
 
 use crate::bank::{self, PartialBank, cache::Cache};
 use crate::model::{Blueprint, Board, SourcePlacement};
-use crate::paper::quick::{QuickRequest, quick_paper};
-use crate::paper::{Paper, manifest, select};
+use crate::paper::request::{self, PaperRequest, Shape};
+use crate::paper::{Paper, manifest};
 use crate::{files, pdf};
 use anyhow::{Context, bail};
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -64,49 +63,58 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Cache::from_env()
     };
     let partial = load_bank(&args.bank, cache.as_ref())?;
-    let bank = partial.bank();
-    let mut papers = if let Some(board) = args.board {
-        if args.variants > 1 {
-            bail!(
-                "--variants needs a blueprint; the quick form (--board) makes one paper per seed"
-            );
-        }
-        let request = QuickRequest {
-            board,
-            subject: args.subject.clone(),
-            topics: args.topic.clone(),
-            marks: args.marks,
-            seed: args.seed,
-        };
-        vec![quick_paper(bank, &request)?]
-    } else {
-        let path = args
-            .blueprint
-            .clone()
-            .unwrap_or_else(|| DEFAULT_BLUEPRINT.into());
-        let blueprint = load_blueprint(&path)?;
-        select::select_variants(bank, &blueprint, args.seed, args.variants)
-            .with_context(|| format!("cannot fill blueprint {}", path.display()))?
-    };
+    let (request, blueprint_path) = request(&args)?;
+    let mut papers =
+        request::choose(partial.bank(), &request).map_err(|err| match &blueprint_path {
+            Some(path) => {
+                anyhow::Error::new(err).context(format!("cannot fill blueprint {}", path.display()))
+            }
+            None => err.into(),
+        })?;
     // Only now are the schemes of the chosen questions read and checked.
-    let ids: BTreeSet<String> = papers
-        .iter()
-        .flat_map(Paper::questions)
-        .map(|q| q.question.id.clone())
-        .collect();
+    let ids = request::question_ids(&papers);
     let bank = partial.with_schemes_of(ids.iter().map(String::as_str))?;
-    for paper in &mut papers {
-        paper.attach_schemes(&bank);
-        if let Some(placement) = args.sources {
-            paper.blueprint.sources = Some(placement);
-        }
-    }
+    request::finish(&mut papers, &bank, &request);
     let many = papers.len() > 1;
     for paper in &papers {
         let base = output_base(args.out.as_deref(), paper, many);
         write_paper(paper, &base)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The request the flags make, and the blueprint file it was read from (for messages).
+fn request(args: &Args) -> anyhow::Result<(PaperRequest, Option<PathBuf>)> {
+    let (shape, path) = match args.board {
+        Some(board) => {
+            if args.variants > 1 {
+                bail!(
+                    "--variants needs a blueprint; the quick form (--board) makes one paper per seed"
+                );
+            }
+            let shape = Shape::Quick {
+                board,
+                subject: args.subject.clone(),
+                topics: args.topic.clone(),
+                marks: args.marks,
+            };
+            (shape, None)
+        }
+        None => {
+            let path = args
+                .blueprint
+                .clone()
+                .unwrap_or_else(|| DEFAULT_BLUEPRINT.into());
+            (Shape::Blueprint(load_blueprint(&path)?), Some(path))
+        }
+    };
+    let request = PaperRequest {
+        shape,
+        seed: args.seed,
+        variants: args.variants,
+        sources: args.sources,
+    };
+    Ok((request, path))
 }
 
 fn load_bank(paths: &[PathBuf], cache: Option<&Cache>) -> anyhow::Result<PartialBank> {

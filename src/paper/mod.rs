@@ -5,6 +5,7 @@
 pub mod manifest;
 pub mod number;
 pub mod quick;
+pub mod request;
 pub mod select;
 
 use crate::model::{Blueprint, Question, Scheme};
