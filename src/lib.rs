@@ -9,8 +9,10 @@
 //!
 //! The binary (`src/main.rs`, [`cmd`]) is a thin shell of flags over these.
 
+pub mod archive;
 pub mod bank;
 pub mod batch;
+pub mod chart;
 pub mod cmd;
 pub mod files;
 pub mod import;
@@ -22,4 +24,5 @@ pub mod paper;
 pub mod pdf;
 pub mod practice;
 pub mod report;
+pub mod svg;
 pub mod text;
