@@ -58,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for problem in &problems {
         writeln!(out, "{}", paint(problem))?;
     }
-    writeln!(out, "{}", summary(&bank, &problems))?;
+    writeln!(out, "{}", bank::check::summary(&bank, &problems))?;
     Ok(if problems.iter().any(Diagnostic::is_error) {
         ExitCode::from(super::EXIT_PROBLEMS)
     } else {
@@ -76,28 +76,4 @@ fn paint(problem: &Diagnostic) -> String {
         ("warning:", "warning:".yellow().bold().to_string())
     };
     plain.replacen(&format!(" {word} "), &format!(" {colored} "), 1)
-}
-
-/// "checked 12 files (80 questions, 96 schemes, 3 blueprints): 2 errors, 1 warning".
-fn summary(bank: &bank::Bank, problems: &[Diagnostic]) -> String {
-    let errors = problems.iter().filter(|d| d.is_error()).count();
-    let warnings = problems.len() - errors;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let found = if problems.is_empty() {
-        "no problems".to_string()
-    } else {
-        format!(
-            "{}, {}",
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings")
-        )
-    };
-    format!(
-        "checked {} ({}, {}, {}): {found}",
-        plural(bank.locations.files.len(), "file", "files"),
-        plural(bank.questions.len(), "question", "questions"),
-        plural(bank.schemes.len(), "scheme", "schemes"),
-        plural(bank.blueprints.len(), "blueprint", "blueprints"),
-    )
 }

@@ -54,6 +54,31 @@ pub fn sort(problems: &mut Vec<Diagnostic>) {
     problems.dedup();
 }
 
+/// The line `examkit check` ends with, also shown by the web app's bank page:
+/// "checked 12 files (80 questions, 96 schemes, 3 blueprints): 2 errors, 1 warning".
+pub fn summary(bank: &Bank, problems: &[Diagnostic]) -> String {
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    let warnings = problems.len() - errors;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let found = if problems.is_empty() {
+        "no problems".to_string()
+    } else {
+        format!(
+            "{}, {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )
+    };
+    format!(
+        "checked {} ({}, {}, {}): {found}",
+        plural(bank.locations.files.len(), "file", "files"),
+        plural(bank.questions.len(), "question", "questions"),
+        plural(bank.schemes.len(), "scheme", "schemes"),
+        plural(bank.blueprints.len(), "blueprint", "blueprints"),
+    )
+}
+
 /// Load everything under `paths` and check it; the bank only if it has no errors.
 pub fn load_checked(paths: &[PathBuf]) -> Result<Bank, BrokenBank> {
     let (bank, problems) = load(paths);
