@@ -23,6 +23,7 @@ pub mod moderate;
 pub mod paper;
 pub mod pdf;
 pub mod practice;
+pub mod prose;
 pub mod report;
 pub mod svg;
 pub mod text;

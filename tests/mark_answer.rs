@@ -42,6 +42,27 @@ fn text_report_has_the_mark_the_question_and_the_model_answer() {
 }
 
 #[test]
+fn text_report_says_in_words_what_the_scheme_accepts_for_missed_points() {
+    let answer = "Stalin had a cult of personality.";
+    let mut cmd = mark();
+    cmd.args(["--question", "fx-destal-speech-give", "--answer", answer]);
+    let text = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    let (_, accepts) = text
+        .split_once("What the mark scheme accepts for the points missed")
+        .unwrap_or_else(|| panic!("no accepted phrasings: {text}"));
+    assert!(accepts.contains("the purges and terror against party members (1 mark)"));
+    assert!(
+        accepts.contains("Accept: purges; terror; arrested, killed or executed (party) members")
+    );
+    assert!(accepts.contains("mistakes in leading the war against Germany"));
+    assert!(
+        !accepts.contains("the cult of personality around Stalin"),
+        "a credited point is not repeated: {accepts}"
+    );
+    assert!(!accepts.contains('|'), "{accepts}");
+}
+
+#[test]
 fn json_report_is_versioned_and_carries_the_result() {
     let out = mark()
         .args(["--question", "fx-destal-speech-give", "--format", "json"])

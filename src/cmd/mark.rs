@@ -8,6 +8,7 @@ use crate::bank::{self, Bank, BankQuestion, cache::Cache};
 use crate::batch::{self, InputFormat, PaperMarker, RowReader, SheetWriter};
 use crate::marking::Markers;
 use crate::model::Manifest;
+use crate::prose::{Names, SchemeProse};
 use crate::report::{self, AnswerHeading};
 use anyhow::{Context, bail};
 use std::io::{IsTerminal, Read, Write};
@@ -271,12 +272,25 @@ fn mark_one(
     };
     let mut out = anstream::stdout();
     match format {
-        Format::Text => report::text::write_answer(&mut out, &heading, &result)?,
+        Format::Text => {
+            let prose = scheme_prose(bank, &found.subject, &key);
+            report::text::write_answer_with_scheme(&mut out, &heading, &result, prose.as_ref())?
+        }
         Format::Json => report::json::write_answer(&mut out, &heading, &result)?,
         Format::Csv => report::csv::write_answer(&mut out, &result)?,
     }
     out.flush()?;
     Ok(())
+}
+
+/// The scheme filed under `key` in words, its groups named from the subject's lists.
+fn scheme_prose(bank: &Bank, subject: &str, key: &str) -> Option<SchemeProse> {
+    let scheme = bank.scheme(key)?;
+    let names = bank
+        .synonyms_for(subject)
+        .map(|f| Names::new(&f.groups))
+        .unwrap_or_default();
+    Some(SchemeProse::new(&scheme.scheme, &names, None))
 }
 
 fn part_labels(q: &crate::model::Question) -> String {

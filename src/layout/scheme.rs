@@ -11,8 +11,9 @@ use super::style::{
     paper_total, plural_marks,
 };
 use super::wrap::truncate_words;
-use crate::model::{CapCondition, Pattern, Rules, Scheme};
+use crate::model::{Board, Scheme};
 use crate::paper::{Paper, PaperQuestion, number};
+use crate::prose::{LevelProse, Marking, Names, PointProse, SchemeProse, spag_levels};
 
 /// Size of scheme body text.
 const SIZE: f32 = 10.0;
@@ -102,6 +103,7 @@ fn body(paper: &Paper, style: &dyn HouseStyle, book: &FontBook) -> Flow {
         vec![hrule(LEFT, RIGHT, 2.0 * MM, 1.0, Dash::Solid, 0.0)],
     );
 
+    let names = Names::new(&paper.synonyms);
     for section in &paper.sections {
         if paper.sections.len() > 1 {
             c.space(4.0 * MM);
@@ -109,9 +111,11 @@ fn body(paper: &Paper, style: &dyn HouseStyle, book: &FontBook) -> Flow {
             c.keep_last();
         }
         for pq in &section.questions {
-            question(&mut c, style, &words, board, pq);
+            question(&mut c, style, &words, &names, board, pq);
         }
     }
+    // The total closes the last question: it never stands alone on a page of its own.
+    c.keep_together(c.mark().saturating_sub(3), c.mark());
     c.space(6.0 * MM);
     c.text(
         &format!("Total for paper: {} marks", paper_total(paper)),
@@ -128,7 +132,8 @@ fn question(
     c: &mut Composer,
     style: &dyn HouseStyle,
     words: &SchemeWords,
-    board: crate::model::Board,
+    names: &Names,
+    board: Board,
     pq: &PaperQuestion,
 ) {
     let q = &pq.question;
@@ -182,11 +187,12 @@ fn question(
                 .schemes
                 .iter()
                 .find(|s| s.part.as_deref() == Some(part.label.as_str()));
-            scheme_body(c, words, scheme);
+            scheme_body(c, words, names, board, scheme);
         }
     } else {
-        scheme_body(c, words, pq.schemes.first());
+        scheme_body(c, words, names, board, pq.schemes.first());
     }
+    spag_lines(c, q.spag);
 }
 
 fn baseline_11() -> f32 {
@@ -216,7 +222,13 @@ fn note(c: &mut Composer, text: &str) {
     c.text(text, Face::Italic, 9.0, BULLET_X, RIGHT, Vec::new());
 }
 
-fn scheme_body(c: &mut Composer, words: &SchemeWords, scheme: Option<&Scheme>) {
+fn scheme_body(
+    c: &mut Composer,
+    words: &SchemeWords,
+    names: &Names,
+    board: Board,
+    scheme: Option<&Scheme>,
+) {
     let Some(scheme) = scheme else {
         c.text(
             "No mark scheme for this question is in the bank: run `examkit check`.",
@@ -228,9 +240,10 @@ fn scheme_body(c: &mut Composer, words: &SchemeWords, scheme: Option<&Scheme>) {
         );
         return;
     };
+    let prose = SchemeProse::new(scheme, names, Some(board));
     heading(c, "Model answer");
     c.text(
-        &scheme.model_answer,
+        &prose.model_answer,
         Face::Regular,
         SIZE,
         TEXT_X,
@@ -238,16 +251,9 @@ fn scheme_body(c: &mut Composer, words: &SchemeWords, scheme: Option<&Scheme>) {
         Vec::new(),
     );
 
-    match &scheme.rules {
-        Rules::Points(rules) => {
+    match &prose.marking {
+        Marking::Points { rubric, points } => {
             heading(c, words.points);
-            let mut rubric = Vec::new();
-            if let Some(n) = rules.choose {
-                rubric.push(format!("Credit any {n} of these points."));
-            }
-            if let Some(cap) = rules.cap {
-                rubric.push(format!("At most {} from these points.", plural_marks(cap)));
-            }
             if !rubric.is_empty() {
                 c.text(
                     &rubric.join(" "),
@@ -257,183 +263,118 @@ fn scheme_body(c: &mut Composer, words: &SchemeWords, scheme: Option<&Scheme>) {
                     RIGHT,
                     Vec::new(),
                 );
+                c.keep_last();
             }
-            for point in &rules.points {
-                point_lines(c, point, true);
+            for point in points {
+                point_lines(c, point);
             }
         }
-        Rules::Levels(rules) => {
+        Marking::Levels {
+            levels,
+            caps,
+            points,
+        } => {
             heading(c, words.levels);
-            for level in rules.levels.iter().rev() {
-                let [lo, hi] = level.marks;
-                let range = if lo == hi {
-                    plural_marks(hi)
-                } else {
-                    format!("{lo}–{hi} marks")
-                };
+            level_lines(c, levels);
+            if !caps.is_empty() {
+                // The caps qualify the levels: they stay with the last one.
+                c.keep_last();
                 let start = c.mark();
-                c.text(
-                    &format!("Level {} ({range})", level.level),
-                    Face::Bold,
-                    SIZE,
-                    TEXT_X,
-                    RIGHT,
-                    Vec::new(),
-                );
-                c.text(
-                    &level.descriptor,
-                    Face::Regular,
-                    SIZE,
-                    BULLET_X,
-                    RIGHT,
-                    Vec::new(),
-                );
-                c.keep_together(start, (start + 2).min(c.mark() - 1));
-                c.space(1.5 * MM);
+                for cap in caps {
+                    note(c, cap);
+                }
+                c.keep_together(start, c.mark() - 1);
             }
-            for cap in &rules.caps {
-                let when = match cap.when {
-                    CapCondition::OneSided => "An answer that argues only one side",
-                    CapCondition::Undeveloped => "An answer that develops no point",
-                    CapCondition::ListOnly => "A list of words rather than sentences",
-                };
-                note(
-                    c,
-                    &format!("{when} reaches at most Level {}.", cap.max_level),
-                );
-            }
-            if !rules.points.is_empty() {
+            if !points.is_empty() {
                 heading(c, "Points an answer may make");
-                for point in &rules.points {
-                    point_lines(c, point, false);
+                for point in points {
+                    point_lines(c, point);
                 }
             }
         }
-        Rules::Choice(choice) => {
+        Marking::Choice { answer } => {
             heading(c, "Answer");
-            c.text(
-                &format!("{} (1 mark for this option only)", choice.correct),
-                Face::Bold,
-                SIZE,
-                TEXT_X,
-                RIGHT,
-                Vec::new(),
-            );
+            c.text(answer, Face::Bold, SIZE, TEXT_X, RIGHT, Vec::new());
         }
     }
-    if !scheme.penalties.is_empty() {
+    if !prose.penalties.is_empty() {
         heading(c, "Deduct");
-        for penalty in &scheme.penalties {
+        for penalty in &prose.penalties {
+            let start = c.mark();
             bullet(
                 c,
-                &format!("−{}: {}", plural_marks(penalty.marks), penalty.label),
+                &format!("{}: {}", penalty.marks, penalty.label),
                 Face::Regular,
             );
-            note(
-                c,
-                &format!("When the answer says: {}", patterns(&penalty.when)),
-            );
+            if !penalty.when.is_empty() {
+                note(
+                    c,
+                    &format!("When the answer says: {}", penalty.when.join("; ")),
+                );
+            }
+            c.keep_together(start, c.mark() - 1);
         }
     }
-    if !scheme.guidance.is_empty() {
+    if !prose.indicative.is_empty() {
         heading(c, words.indicative);
-        for line in &scheme.guidance {
+        for line in &prose.indicative {
             bullet(c, line, Face::Regular);
         }
     }
 }
 
-fn point_lines(c: &mut Composer, point: &crate::model::Point, with_marks: bool) {
-    let mut label = point.label.clone();
-    if with_marks {
-        label.push_str(&format!(" ({})", plural_marks(point.marks)));
+/// Levels, highest first, each kept whole on one page: a descriptor is a few lines, and
+/// one split from its heading reads as belonging to the level after it.
+fn level_lines(c: &mut Composer, levels: &[LevelProse]) {
+    for level in levels {
+        let start = c.mark();
+        c.text(&level.heading, Face::Bold, SIZE, TEXT_X, RIGHT, Vec::new());
+        c.text(
+            &level.descriptor,
+            Face::Regular,
+            SIZE,
+            BULLET_X,
+            RIGHT,
+            Vec::new(),
+        );
+        c.keep_together(start, c.mark() - 1);
+        c.space(1.5 * MM);
     }
-    if let Some(side) = &point.side {
-        label.push_str(&format!(" [{side}]"));
-    }
+}
+
+/// A point: its label and marks, then what is accepted, not accepted and what develops
+/// it. The whole block stays on one page, so no "Accept" or development line is ever
+/// parted from the point it belongs to.
+fn point_lines(c: &mut Composer, point: &PointProse) {
+    let label = match &point.marks {
+        Some(marks) => format!("{} {marks}", point.label),
+        None => point.label.clone(),
+    };
     let start = c.mark();
     bullet(c, &label, Face::Regular);
     if !point.accept.is_empty() {
-        note(c, &format!("Accept: {}", patterns(&point.accept)));
+        note(c, &format!("Accept: {}", point.accept.join("; ")));
     }
     if !point.reject.is_empty() {
-        note(c, &format!("Do not accept: {}", patterns(&point.reject)));
+        note(c, &format!("Do not accept: {}", point.reject.join("; ")));
     }
-    if let Some(dev) = &point.develop {
-        let how = if dev.accept.is_empty() {
-            "explaining it (because…, which meant…, as a result…)".to_string()
-        } else {
-            patterns(&dev.accept)
-        };
-        note(
-            c,
-            &format!("+{} for developing it: {how}", plural_marks(dev.marks)),
-        );
+    if let Some(develop) = &point.develop {
+        note(c, develop);
     }
-    c.keep_together(start, (start + 1).min(c.mark() - 1));
+    c.keep_together(start, c.mark() - 1);
 }
 
-/// Accepted phrasings as a teacher reads them: alternatives with "or", required pairs
-/// with "+", synonym groups by name.
-pub fn patterns(patterns: &[Pattern]) -> String {
-    patterns.iter().map(pattern).collect::<Vec<_>>().join("; ")
-}
-
-fn pattern(p: &Pattern) -> String {
-    match p {
-        Pattern::Phrase(s) => phrase(s),
-        Pattern::Spec(spec) => {
-            if let Some(s) = &spec.phrase {
-                phrase(s)
-            } else if !spec.all.is_empty() {
-                spec.all.iter().map(pattern).collect::<Vec<_>>().join(" + ")
-            } else if !spec.any.is_empty() {
-                spec.any
-                    .iter()
-                    .map(pattern)
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            } else if spec.regex.is_some() {
-                "a set wording (see the bank)".to_string()
-            } else {
-                String::new()
-            }
-        }
+/// SPaG performance descriptors, under a question that carries SPaG marks.
+fn spag_lines(c: &mut Composer, spag: u32) {
+    let bands = spag_levels(spag);
+    if bands.is_empty() {
+        return;
     }
-}
-
-/// `withdrew|removed (Soviet) troops @austria` → `withdrew/removed (Soviet) troops [any word for austria]`.
-fn phrase(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| match w.strip_prefix('@') {
-            Some(group) => format!("[any word for {group}]"),
-            None => w.replace('|', "/"),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::PatternSpec;
-
-    #[test]
-    fn patterns_read_as_words() {
-        let p = vec![
-            Pattern::Phrase("withdrew|removed (Soviet) troops".into()),
-            Pattern::Phrase("@ussr invaded".into()),
-            Pattern::Spec(PatternSpec {
-                all: vec![
-                    Pattern::Phrase("tanks".into()),
-                    Pattern::Phrase("Budapest".into()),
-                ],
-                ..Default::default()
-            }),
-        ];
-        assert_eq!(
-            patterns(&p),
-            "withdrew/removed (Soviet) troops; [any word for ussr] invaded; tanks + Budapest"
-        );
-    }
+    heading(c, "Spelling, punctuation and grammar (SPaG)");
+    note(
+        c,
+        "Award these marks for the whole answer, with the use of specialist terms, separately from the content marks.",
+    );
+    c.keep_last();
+    level_lines(c, &bands);
 }

@@ -60,6 +60,7 @@ fn paper(board: Board, questions: Vec<Question>, schemes: &[Scheme]) -> Paper {
         seed: 1,
         variant: 1,
         bank_version: "test".into(),
+        synonyms: Default::default(),
         sections,
     }
 }

@@ -65,6 +65,17 @@ pub enum PointStatus {
     Rejected,
 }
 
+impl PointStatus {
+    /// Whether the answer did not make the point at all (missed, stated as not happening,
+    /// or said in a rejected way), as opposed to made but not counted.
+    pub fn is_unmade(self) -> bool {
+        matches!(
+            self,
+            PointStatus::Missed | PointStatus::Negated | PointStatus::Rejected
+        )
+    }
+}
+
 /// A span of the answer, in bytes of the original text, with the text itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {

@@ -9,6 +9,7 @@ pub mod request;
 pub mod select;
 
 use crate::model::{Blueprint, Question, Scheme};
+use std::collections::BTreeMap;
 
 /// A paper ready to lay out: the blueprint's shape filled with questions.
 #[derive(Debug, Clone)]
@@ -25,6 +26,9 @@ pub struct Paper {
     pub bank_version: String,
     /// The sections, in order.
     pub sections: Vec<PaperSection>,
+    /// The subject's shared synonym groups, by name, so that the printed mark scheme can
+    /// name a group its schemes use ("the USSR (or Soviet Union)").
+    pub synonyms: BTreeMap<String, Vec<String>>,
 }
 
 /// One section of a paper, with its questions.
@@ -82,6 +86,7 @@ impl Paper {
                 q.schemes = select::schemes_of(bank, &q.question);
             }
         }
+        self.synonyms = select::synonyms_of(bank, &self.blueprint);
     }
 
     /// Content marks a candidate can score on the whole paper.

@@ -126,6 +126,7 @@ pub fn quick_paper(bank: &Bank, request: &QuickRequest) -> Result<Paper, QuickEr
         seed: request.seed,
         variant: 1,
         bank_version: bank.version.clone(),
+        synonyms: super::select::synonyms_of(bank, &blueprint),
         sections: vec![PaperSection {
             title: blueprint.sections[0].title.clone(),
             rubric: blueprint.sections[0].rubric.clone(),

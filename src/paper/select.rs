@@ -297,7 +297,19 @@ fn build(bank: &Bank, blueprint: &Blueprint, chosen: &[usize], seed: u64, varian
         variant,
         bank_version: bank.version.clone(),
         sections,
+        synonyms: synonyms_of(bank, blueprint),
     }
+}
+
+/// The shared synonym groups of the blueprint's subject (none when the bank has no
+/// synonyms file for it).
+pub fn synonyms_of(
+    bank: &Bank,
+    blueprint: &Blueprint,
+) -> std::collections::BTreeMap<String, Vec<String>> {
+    bank.synonyms_for(&blueprint.subject)
+        .map(|f| f.groups.clone())
+        .unwrap_or_default()
 }
 
 /// A question's schemes: the whole-question scheme, or one per part in part order.

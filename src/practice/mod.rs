@@ -14,7 +14,7 @@ pub use session::{AnswerRecord, Record, Saved, SessionError, SessionWriter, Star
 pub use summary::{Revision, TopicScore, revision};
 
 use crate::bank::{Bank, BankQuestion};
-use crate::marking::{MarkError, Markers, PointStatus};
+use crate::marking::{MarkError, Markers};
 use crate::report::{self, AnswerHeading};
 use owo_colors::OwoColorize;
 use std::io::{BufRead, Write};
@@ -207,12 +207,7 @@ impl<'b> Practice<'b> {
             missed: result
                 .points
                 .iter()
-                .filter(|p| {
-                    matches!(
-                        p.status,
-                        PointStatus::Missed | PointStatus::Negated | PointStatus::Rejected
-                    )
-                })
+                .filter(|p| p.status.is_unmade())
                 .map(|p| p.label.clone())
                 .collect(),
         };

@@ -7,6 +7,7 @@
 use super::AnswerHeading;
 use crate::batch::{ClassSummary, PaperMarks, summary::MISSED_POINTS_SHOWN};
 use crate::marking::{MarkResult, PointStatus};
+use crate::prose::SchemeProse;
 use owo_colors::OwoColorize;
 use std::io::{self, Write};
 
@@ -15,6 +16,18 @@ pub fn write_answer(
     out: &mut dyn Write,
     heading: &AnswerHeading,
     result: &MarkResult,
+) -> io::Result<()> {
+    write_answer_with_scheme(out, heading, result, None)
+}
+
+/// Print one marked answer in full and, when the scheme is given in words, what it
+/// accepts for each point the answer did not earn: the reasons say what was missed, this
+/// says what would have earned it, in the words of the printed mark scheme.
+pub fn write_answer_with_scheme(
+    out: &mut dyn Write,
+    heading: &AnswerHeading,
+    result: &MarkResult,
+    scheme: Option<&SchemeProse>,
 ) -> io::Result<()> {
     let title = match &heading.part {
         Some(part) => format!("{} part ({part})", heading.question),
@@ -38,9 +51,51 @@ pub fn write_answer(
         writeln!(out)?;
     }
     write_result_body(out, result, "  ")?;
+    if let Some(scheme) = scheme {
+        write_missed_accepts(out, result, scheme)?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", "Model answer".bold())?;
     write_wrapped(out, &result.model_answer, "  ")?;
+    Ok(())
+}
+
+/// For each point not credited, what the mark scheme accepts for it.
+fn write_missed_accepts(
+    out: &mut dyn Write,
+    result: &MarkResult,
+    scheme: &SchemeProse,
+) -> io::Result<()> {
+    let missed: Vec<_> = result
+        .points
+        .iter()
+        .filter(|p| p.status.is_unmade())
+        .filter_map(|p| scheme.point(&p.id))
+        .collect();
+    if missed.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        "What the mark scheme accepts for the points missed".bold()
+    )?;
+    for point in missed {
+        let marks = point
+            .marks
+            .as_deref()
+            .map_or(String::new(), |m| format!(" {m}"));
+        write_wrapped(out, &format!("- {}{marks}", point.label), "  ")?;
+        if !point.accept.is_empty() {
+            let accept = format!("Accept: {}", point.accept.join("; "));
+            write_wrapped(out, &accept.dimmed().to_string(), "    ")?;
+        }
+        if !point.reject.is_empty() {
+            let reject = format!("Do not accept: {}", point.reject.join("; "));
+            write_wrapped(out, &reject.dimmed().to_string(), "    ")?;
+        }
+    }
     Ok(())
 }
 

@@ -102,8 +102,17 @@ pub fn paper(board: Board, seed: u64) -> Paper {
         seed,
         variant: 1,
         bank_version: "fixture".to_string(),
+        synonyms: history_synonyms(),
         sections,
     }
+}
+
+/// The shipped History synonym groups, as a paper drawn from the bank carries them.
+pub fn history_synonyms() -> std::collections::BTreeMap<String, Vec<String>> {
+    let path = root().join("mark-schemes/history/synonyms.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let file: examkit::model::SynonymFile = serde_yaml::from_str(&text).unwrap();
+    file.groups
 }
 
 /// Writes bytes to a temporary file and runs a poppler tool on it, returning stdout.

@@ -230,13 +230,7 @@ fn join<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
 }
 
 /// "1 mark" / "4 marks".
-fn marks(n: u32) -> String {
-    if n == 1 {
-        "1 mark".to_string()
-    } else {
-        format!("{n} marks")
-    }
-}
+use crate::prose::plural as marks;
 
 #[cfg(test)]
 mod tests {

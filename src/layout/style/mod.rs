@@ -230,14 +230,8 @@ pub fn for_board(board: Board) -> &'static dyn HouseStyle {
     }
 }
 
-/// Marks with the right plural.
-pub fn plural_marks(marks: u32) -> String {
-    if marks == 1 {
-        "1 mark".to_string()
-    } else {
-        format!("{marks} marks")
-    }
-}
+/// Marks with the right plural: "1 mark", "4 marks".
+pub use crate::prose::plural as plural_marks;
 
 /// Time allowed as a board writes it: "1 hour", "1 hour 30 minutes", "50 minutes".
 pub fn time_allowed(minutes: u32) -> String {
