@@ -8,7 +8,7 @@
 
 use super::Diagnostic;
 use super::files::{FoundFile, yaml_files};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
 /// Every file a bank is loaded from, read, in the order the loader takes them.
@@ -20,10 +20,13 @@ pub struct BankFiles {
     pub files: Vec<ReadFile>,
     /// Problems finding the files: a path that does not exist, a folder that cannot be read.
     pub problems: Vec<Diagnostic>,
-    /// 128-bit XXH3 of each readable file's path and bytes, in order: the bank version's
-    /// digest, and the part of the cache key that says what the files hold. It has to tell
-    /// banks apart, not resist forgery, and XXH3 does that at memory speed: SHA-256 took a
-    /// tenth of a cached `generate`.
+    /// 128-bit XXH3 of what the bank holds: each readable file's bytes with its name inside
+    /// the folder it was found in (see [`bank_name`]), in an order of their own — so it
+    /// depends on the files' contents and places in the bank, never on how the folders were
+    /// spelt (relative, absolute, `./`, a trailing slash). The bank version's digest, and the
+    /// part of the cache key that says what the files hold. It has to tell banks apart, not
+    /// resist forgery, and XXH3 does that at memory speed: SHA-256 took a tenth of a cached
+    /// `generate`.
     pub digest: [u8; 16],
 }
 
@@ -74,17 +77,19 @@ impl BankFiles {
         found: Vec<FoundFile>,
         problems: Vec<Diagnostic>,
     ) -> BankFiles {
-        let mut hasher = Xxh3::new();
+        let mut hashes = Vec::with_capacity(found.len());
         let files = found
             .into_iter()
             .map(|found| {
                 let content = match std::fs::read(&found.path) {
                     Ok(bytes) => {
-                        let path = found.path.as_os_str().as_encoded_bytes();
-                        hasher.update(&(path.len() as u64).to_le_bytes());
-                        hasher.update(path);
+                        let mut hasher = Xxh3::new();
+                        let name = bank_name(paths, &found);
+                        hasher.update(&(name.len() as u64).to_le_bytes());
+                        hasher.update(&name);
                         hasher.update(&(bytes.len() as u64).to_le_bytes());
                         hasher.update(&bytes);
+                        hashes.push(hasher.digest128().to_le_bytes());
                         Content::from_bytes(bytes)
                     }
                     Err(err) => Content::unreadable(&found.path, &err),
@@ -96,6 +101,13 @@ impl BankFiles {
                 }
             })
             .collect();
+        // Sorted, so that the order the folders were given in (which orders the files)
+        // does not count either.
+        hashes.sort_unstable();
+        let mut hasher = Xxh3::new();
+        for hash in &hashes {
+            hasher.update(hash);
+        }
         BankFiles {
             paths: paths.to_vec(),
             files,
@@ -141,6 +153,29 @@ impl BankFiles {
     }
 }
 
+/// A file's name inside the bank: its path below the folder it was found in (the deepest
+/// such folder asked for), or its file name when it was asked for by itself; with `/`
+/// between components on every platform.
+fn bank_name(paths: &[PathBuf], found: &FoundFile) -> Vec<u8> {
+    let below = paths
+        .iter()
+        .filter_map(|root| found.path.strip_prefix(root).ok())
+        .filter(|rest| !rest.as_os_str().is_empty())
+        .min_by_key(|rest| rest.components().count());
+    let name = match below {
+        Some(rest) => rest,
+        None => found
+            .path
+            .file_name()
+            .map_or(found.path.as_path(), Path::new),
+    };
+    let parts: Vec<&[u8]> = name
+        .components()
+        .map(|c| c.as_os_str().as_encoded_bytes())
+        .collect();
+    parts.join(&b'/')
+}
+
 impl Content {
     /// This content, reading the file at `path` now if it was not read.
     pub fn now(self, path: &std::path::Path) -> Content {
@@ -176,5 +211,55 @@ impl Content {
             }
             Err(err) => Content::Binary(err.into_bytes()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version_of(paths: &[PathBuf]) -> String {
+        BankFiles::read(paths).version()
+    }
+
+    #[test]
+    fn the_version_depends_on_the_content_not_on_how_the_path_is_spelt() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = dir.path().join("bank");
+        std::fs::create_dir_all(bank.join("history")).unwrap();
+        std::fs::create_dir_all(dir.path().join("schemes")).unwrap();
+        std::fs::write(bank.join("history/a.yaml"), "questions: []\n").unwrap();
+        std::fs::write(dir.path().join("schemes/a.yaml"), "schemes: []\n").unwrap();
+        let plain = version_of(&[bank.clone(), dir.path().join("schemes")]);
+        let spellings = [
+            vec![
+                PathBuf::from(format!("{}/", bank.display())),
+                dir.path().join("schemes/"),
+            ],
+            vec![bank.join("."), dir.path().join("./schemes")],
+            vec![bank.join("history/.."), dir.path().join("schemes")],
+            // Given the other way round.
+            vec![dir.path().join("schemes"), bank.clone()],
+        ];
+        for paths in spellings {
+            assert_eq!(version_of(&paths), plain, "{paths:?}");
+        }
+        // Relative to the current folder, as `examkit` is mostly run.
+        let cwd = std::env::current_dir().unwrap();
+        if let Ok(rel) = bank.strip_prefix(&cwd) {
+            assert_eq!(
+                version_of(&[rel.to_path_buf(), dir.path().join("schemes")]),
+                plain
+            );
+        }
+        // A change of content, or of a file's place in the bank, is a new version.
+        std::fs::write(bank.join("history/a.yaml"), "questions: [] # x\n").unwrap();
+        let changed = version_of(&[bank.clone(), dir.path().join("schemes")]);
+        assert_ne!(changed, plain);
+        std::fs::rename(bank.join("history/a.yaml"), bank.join("history/b.yaml")).unwrap();
+        assert_ne!(
+            version_of(&[bank.clone(), dir.path().join("schemes")]),
+            changed
+        );
     }
 }
