@@ -25,7 +25,7 @@ fn generate(c: &mut Criterion) {
         set.paper.len() + set.scheme.len() + set.insert.map_or(0, |i| i.len())
     };
     c.bench_function("paper + insert + mark scheme", |b| {
-        b.iter(|| size(examkit::pdf::paper_set(black_box(&one[0])).unwrap()))
+        b.iter(|| size(examkit::pdf::paper_set(black_box(&one[0]), "bench").unwrap()))
     });
     let mut group = c.benchmark_group("class set");
     group.sample_size(10);
@@ -33,7 +33,7 @@ fn generate(c: &mut Criterion) {
         b.iter(|| {
             thirty
                 .iter()
-                .map(|paper| size(examkit::pdf::paper_set(black_box(paper)).unwrap()))
+                .map(|paper| size(examkit::pdf::paper_set(black_box(paper), "bench").unwrap()))
                 .sum::<usize>()
         })
     });

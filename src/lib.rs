@@ -21,6 +21,7 @@ pub mod marking;
 pub mod model;
 pub mod moderate;
 pub mod paper;
+pub mod paperset;
 pub mod pdf;
 pub mod practice;
 pub mod prose;

@@ -235,7 +235,7 @@ fn mark_scheme_lists_answers_points_and_levels() {
 fn a_paper_set_reads_back_as_its_documents_made_alone() {
     for board in Board::ALL {
         let p = paper(board, 0);
-        let set = examkit::pdf::paper_set(&p).unwrap();
+        let set = examkit::pdf::paper_set(&p, "0123abcd").unwrap();
         let alone = [
             Some(examkit::pdf::question_paper(&p).unwrap()),
             examkit::pdf::insert(&p).unwrap(),
@@ -253,6 +253,8 @@ fn a_paper_set_reads_back_as_its_documents_made_alone() {
             };
             assert_eq!(text(shared), text(one), "{board}");
             assert_eq!(pages(shared), pages(one), "{board}");
+            let info = poppler("pdfinfo", &[], shared);
+            assert!(info.contains("examkit-set:0123abcd"), "{board}: {info}");
             let fonts = poppler("pdffonts", &[], shared);
             for row in fonts.lines().skip(2) {
                 assert!(row.contains("+DejaVuSans"), "{board}: {row}");

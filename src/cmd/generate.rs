@@ -3,9 +3,9 @@
 
 use crate::bank::{self, PartialBank, cache::Cache};
 use crate::model::{Blueprint, Board, SourcePlacement};
+use crate::paper::Paper;
 use crate::paper::request::{self, PaperRequest, Shape};
-use crate::paper::{Paper, manifest};
-use crate::{files, pdf};
+use crate::paperset::{self, Role};
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,7 +38,8 @@ pub struct Args {
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=500))]
     pub variants: u32,
     /// Where to write the question paper (default: out/<paper-id>.pdf). The mark scheme and
-    /// manifest go beside it; with --variants, each file name gets -v<N>.
+    /// manifest go beside it; with --variants, each file name gets -v<N>. A folder (one that
+    /// exists, or a path ending in /) means inside it, with the default names.
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Where to print sources: `insert` (a separate booklet, written beside the paper as
@@ -75,11 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ids = request::question_ids(&papers);
     let bank = partial.with_schemes_of(ids.iter().map(String::as_str))?;
     request::finish(&mut papers, &bank, &request);
-    let many = papers.len() > 1;
-    for paper in &papers {
-        let base = output_base(args.out.as_deref(), paper, many);
-        write_paper(paper, &base)?;
-    }
+    write_papers(&papers, args.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -144,85 +141,85 @@ fn load_blueprint(path: &Path) -> anyhow::Result<Blueprint> {
     })
 }
 
-/// The question paper's path without extension: `out/aqa-8145-1b-s7-v1`, or the user's
-/// `--out` stem (with `-v<N>` when making several).
-fn output_base(out: Option<&Path>, paper: &Paper, many: bool) -> PathBuf {
-    match out {
-        Some(out) => {
-            let stem = out
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "paper".into());
-            let name = if many {
-                format!("{stem}-v{}", paper.variant)
-            } else {
-                stem
-            };
-            out.with_file_name(name)
-        }
-        None => Path::new("out").join(&paper.paper_id),
+/// Where a run's files go: a folder, and the name their names start with (`None`: each
+/// paper's id). `--out paper.pdf` names the files; `--out class/` (a path ending in a
+/// separator, or a folder that exists, or `/`) puts them inside that folder with their
+/// default names.
+fn output_target(out: Option<&Path>) -> (PathBuf, Option<String>) {
+    let Some(out) = out else {
+        return (PathBuf::from("out"), None);
+    };
+    let ends_in_separator = out
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    match out.file_stem() {
+        Some(stem) if !ends_in_separator && !out.is_dir() => (
+            crate::files::folder_of(out),
+            Some(stem.to_string_lossy().into_owned()),
+        ),
+        _ => (out.to_path_buf(), None),
     }
 }
 
-fn write_paper(paper: &Paper, base: &Path) -> anyhow::Result<()> {
-    let paper_path = with_suffix(base, ".pdf");
-    let scheme_path = with_suffix(base, "-mark-scheme.pdf");
-    let manifest_path = with_suffix(base, ".manifest.json");
-    let insert_path = with_suffix(base, "-insert.pdf");
-    // Render everything before writing anything, so a failure leaves no partial set.
-    let pdf::PaperPdfs {
-        paper: paper_pdf,
-        insert: insert_pdf,
-        scheme: scheme_pdf,
-    } = pdf::paper_set(paper).context("cannot lay out the paper, insert and mark scheme")?;
-    let manifest = manifest::manifest(paper);
-    let mut json = serde_json::to_vec_pretty(&manifest).context("cannot serialise the manifest")?;
-    json.push(b'\n');
-    let mut outputs = vec![(&paper_path, &paper_pdf), (&scheme_path, &scheme_pdf)];
-    if let Some(insert_pdf) = &insert_pdf {
-        outputs.push((&insert_path, insert_pdf));
+fn write_papers(papers: &[Paper], out: Option<&Path>) -> anyhow::Result<()> {
+    let (dir, stem) = output_target(out);
+    // Everything is rendered before anything is written, and then written as a set.
+    let sets = paperset::render_all(papers, stem.as_deref())?;
+    let written = paperset::write_sets(&dir, &sets)?;
+    for (paper, (set, paths)) in papers.iter().zip(sets.iter().zip(&written)) {
+        let shown = |role: Role| {
+            set.files
+                .iter()
+                .zip(paths)
+                .find(|(f, _)| f.role == role)
+                .map(|(_, path)| path.display().to_string())
+        };
+        let scheme = shown(Role::Scheme).unwrap_or_default();
+        let scheme = match shown(Role::Insert) {
+            Some(insert) => format!("{scheme}, {insert}"),
+            None => scheme,
+        };
+        println!(
+            "wrote {} ({} questions, {} marks{}), {} and {}",
+            shown(Role::Paper).unwrap_or_default(),
+            paper.questions().count(),
+            paper.total_marks(),
+            if paper.total_spag() > 0 {
+                format!(" + {} SPaG", paper.total_spag())
+            } else {
+                String::new()
+            },
+            scheme,
+            shown(Role::Manifest).unwrap_or_default()
+        );
     }
-    outputs.push((&manifest_path, &json));
-    for (path, bytes) in outputs {
-        files::write_atomic(path, bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    if insert_pdf.is_none() {
-        // An insert left by an earlier run of the same name would hold another paper's
-        // sources; it belongs to this set of files, so it goes.
-        match std::fs::remove_file(&insert_path) {
-            Ok(()) => {}
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            Err(err) => {
-                return Err(err)
-                    .with_context(|| format!("cannot remove the old {}", insert_path.display()));
-            }
-        }
-    }
-    let scheme_path = match insert_pdf {
-        Some(_) => format!("{}, {}", scheme_path.display(), insert_path.display()),
-        None => scheme_path.display().to_string(),
-    };
-    println!(
-        "wrote {} ({} questions, {} marks{}), {} and {}",
-        paper_path.display(),
-        paper.questions().count(),
-        paper.total_marks(),
-        if paper.total_spag() > 0 {
-            format!(" + {} SPaG", paper.total_spag())
-        } else {
-            String::new()
-        },
-        scheme_path,
-        manifest_path.display()
-    );
     Ok(())
 }
 
-fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
-    let name = base
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    base.with_file_name(format!("{name}{suffix}"))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_means_inside_it_with_the_default_names() {
+        let target = |out: &str| output_target(Some(Path::new(out)));
+        assert_eq!(target("/"), (PathBuf::from("/"), None));
+        assert_eq!(target("class/"), (PathBuf::from("class/"), None));
+        assert_eq!(target("."), (PathBuf::from("."), None));
+        assert_eq!(target(".."), (PathBuf::from(".."), None));
+        assert_eq!(
+            target("class/cie.pdf"),
+            (PathBuf::from("class"), Some("cie".to_string()))
+        );
+        assert_eq!(
+            target("paper.pdf"),
+            (PathBuf::from("."), Some("paper".to_string()))
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("class");
+        std::fs::create_dir(&existing).unwrap();
+        assert_eq!(output_target(Some(&existing)), (existing, None));
+        assert_eq!(output_target(None), (PathBuf::from("out"), None));
+    }
 }

@@ -130,6 +130,7 @@ fn run_mark(args: Args) -> anyhow::Result<ExitCode> {
         bail!("--paper needs --answers FILE (one student) or --batch FILE (a class)");
     }
     let manifest = read_manifest(manifest_path)?;
+    crate::paperset::verify_beside(manifest_path, &manifest)?;
     let bank = load_bank(&args.bank, args.no_cache)?;
     if manifest.bank_version != bank.version {
         eprintln!(
@@ -305,7 +306,7 @@ fn part_labels(q: &crate::model::Question) -> String {
 pub fn read_manifest(path: &Path) -> anyhow::Result<Manifest> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read the manifest {}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
+    let manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
         anyhow::anyhow!(
             "{}:{}:{}: not a paper manifest: {e}; use the .manifest.json file that \
              `examkit generate` wrote beside the paper",
@@ -313,7 +314,15 @@ pub fn read_manifest(path: &Path) -> anyhow::Result<Manifest> {
             e.line(),
             e.column()
         )
-    })
+    })?;
+    manifest.check().map_err(|e| {
+        anyhow::anyhow!(
+            "{}: a damaged manifest: {e}; use the .manifest.json file that `examkit generate` \
+             wrote beside the paper",
+            path.display()
+        )
+    })?;
+    Ok(manifest)
 }
 
 /// Read one student's answers: a YAML or JSON map from key to text, in file order.
@@ -501,8 +510,8 @@ pub fn write_atomically<T>(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let mut temp =
+        crate::files::temp_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
     let value = write(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     // Temporary files are private (0600); a mark sheet is for colleagues and spreadsheets.

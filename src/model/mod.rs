@@ -15,7 +15,7 @@ pub mod synonyms;
 
 pub use blueprint::{Blueprint, GradeBoundary, Section, Slot, SourcePlacement};
 pub use board::Board;
-pub use manifest::{Manifest, ManifestItem, ManifestSection};
+pub use manifest::{Manifest, ManifestFile, ManifestItem, ManifestSection};
 pub use question::{
     AnswerSpace, ChoiceOption, Part, Question, QuestionFile, QuestionType, Source, SourceKind,
 };

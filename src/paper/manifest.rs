@@ -57,5 +57,8 @@ pub fn manifest(paper: &Paper) -> Manifest {
         total_marks: paper.total_marks(),
         total_spag: paper.total_spag(),
         grade_boundaries: paper.blueprint.grade_boundaries.clone(),
+        // Filled in by `crate::paperset`, which knows the set's files.
+        set_id: String::new(),
+        files: Vec::new(),
     }
 }

@@ -43,6 +43,9 @@ pub enum QuickError {
         /// The distinct mark values on offer, for the hint.
         available: String,
     },
+    /// A paper worth nothing was asked for.
+    #[error("a paper needs at least 1 mark; ask for a total such as --marks 40")]
+    NoMarks,
     /// Selection failed for another reason.
     #[error(transparent)]
     Select(#[from] SelectError),
@@ -53,6 +56,9 @@ const MAX_QUESTIONS: usize = 20;
 
 /// Make a one-section paper of exactly `request.marks` marks.
 pub fn quick_paper(bank: &Bank, request: &QuickRequest) -> Result<Paper, QuickError> {
+    if request.marks == 0 {
+        return Err(QuickError::NoMarks);
+    }
     let mut candidates: Vec<usize> = bank
         .questions
         .iter()

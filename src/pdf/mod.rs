@@ -46,7 +46,10 @@ pub struct PaperPdfs {
 /// The question paper, insert and mark scheme of `paper`, laid out first and then written
 /// with one cut-down copy of each face between them (see `pdf/embed.rs`): the same documents as
 /// [`question_paper`], [`insert`] and [`mark_scheme`] make one by one, in less time.
-pub fn paper_set(paper: &Paper) -> Result<PaperPdfs, RenderError> {
+///
+/// Each document records `set_id` in its keywords (`examkit-set:<id>`, shown by `pdfinfo`), so
+/// a file that strayed from its set can be told by anyone holding it.
+pub fn paper_set(paper: &Paper, set_id: &str) -> Result<PaperPdfs, RenderError> {
     let question_paper = layout::question_paper(paper)?;
     let insert = layout::insert(paper)?;
     let scheme = layout::mark_scheme(paper)?;
@@ -54,13 +57,14 @@ pub fn paper_set(paper: &Paper) -> Result<PaperPdfs, RenderError> {
     docs.extend(&insert);
     let faces = Faces::for_documents(&docs)?;
     let mut deflater = Deflater::new();
+    let keywords = [format!("{SET_KEYWORD}{set_id}")];
     Ok(PaperPdfs {
-        paper: render_with(&question_paper, &faces, &mut deflater)?,
+        paper: render_with(&question_paper, &faces, &mut deflater, &keywords)?,
         insert: insert
             .as_ref()
-            .map(|doc| render_with(doc, &faces, &mut deflater))
+            .map(|doc| render_with(doc, &faces, &mut deflater, &keywords))
             .transpose()?,
-        scheme: render_with(&scheme, &faces, &mut deflater)?,
+        scheme: render_with(&scheme, &faces, &mut deflater, &keywords)?,
     })
 }
 
@@ -83,9 +87,17 @@ pub fn insert(paper: &Paper) -> Result<Option<Vec<u8>>, RenderError> {
 /// same paper always gives the same bytes (2026-01-01T00:00:00Z).
 const FIXED_DATE: i64 = 1_767_225_600;
 
+/// How a document's keywords name the set of files it belongs to.
+pub const SET_KEYWORD: &str = "examkit-set:";
+
 /// Writes a laid-out document as PDF.
 pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
-    render_with(doc, &Faces::for_documents(&[doc])?, &mut Deflater::new())
+    render_with(
+        doc,
+        &Faces::for_documents(&[doc])?,
+        &mut Deflater::new(),
+        &[],
+    )
 }
 
 /// Writes a laid-out document as PDF, embedding `faces` and compressing with `deflater`.
@@ -93,6 +105,7 @@ fn render_with(
     doc: &Document,
     faces: &Faces,
     deflater: &mut Deflater,
+    keywords: &[String],
 ) -> Result<Vec<u8>, RenderError> {
     let mut pdf = PdfDocument::new(&doc.title);
     let info = &mut pdf.metadata.info;
@@ -102,6 +115,7 @@ fn render_with(
     info.modification_date = date;
     info.metadata_date = date;
     info.subject = doc.subject.clone();
+    info.keywords = keywords.to_vec();
     info.creator = "examkit".to_string();
     info.producer = format!("examkit {}", env!("CARGO_PKG_VERSION"));
 
