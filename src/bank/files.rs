@@ -142,44 +142,99 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<FoundFile>, Vec<Diagnostic>) {
     (files, problems)
 }
 
+/// Every `.yaml`/`.yml` file below `dir`, following links. A link back to a folder it is in
+/// (`bank/again -> .`) would make the walk endless; `walkdir` notices it, and it is reported
+/// with the link and where it leads rather than followed.
 fn walk(dir: &Path, files: &mut Vec<FoundFile>, problems: &mut Vec<Diagnostic>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            problems.push(Diagnostic::error(
-                dir,
-                1,
-                1,
-                format!("cannot read folder: {err}"),
-            ));
-            return;
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            // The entry's type comes with it (followed, for a link): no system call per file.
+            Ok(entry) => {
+                let is_dir = entry.file_type().is_dir();
+                let path = entry.into_path();
+                if !is_dir && is_yaml(&path) {
+                    files.push(FoundFile {
+                        path,
+                        explicit: false,
+                    });
+                }
+            }
+            // A link that leads nowhere is a file as far as the bank knows: reading it then
+            // says what is wrong (and one that is not YAML is skipped, as ever).
+            Err(err)
+                if err.loop_ancestor().is_none()
+                    && err.path().is_some_and(|p| p.is_symlink() && !p.exists()) =>
+            {
+                if let Some(path) = err.path().filter(|p| is_yaml(p)) {
+                    files.push(FoundFile {
+                        path: path.to_path_buf(),
+                        explicit: false,
+                    });
+                }
+            }
+            Err(err) => problems.push(walk_problem(dir, &err)),
         }
-    };
-    // An entry's own type comes with it (no system call per file, which a bank of many
-    // files notices); only a link is followed to see whether it leads to a folder.
-    let mut paths: Vec<(PathBuf, bool)> = entries
-        .flatten()
-        .map(|e| {
-            let path = e.path();
-            let is_dir = match e.file_type() {
-                Ok(kind) if !kind.is_symlink() => kind.is_dir(),
-                _ => path.is_dir(),
-            };
-            (path, is_dir)
-        })
-        .collect();
-    paths.sort();
-    for (path, is_dir) in paths {
-        if is_dir {
-            walk(&path, files, problems);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            files.push(FoundFile {
-                path,
-                explicit: false,
-            });
-        }
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+/// What went wrong walking a bank folder, at the path where it did.
+fn walk_problem(dir: &Path, err: &walkdir::Error) -> Diagnostic {
+    let at = err.path().unwrap_or(dir);
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Diagnostic::error(
+            at,
+            1,
+            1,
+            format!(
+                "this link leads back to {}, a folder it is in, so the bank would never end",
+                ancestor.display()
+            ),
+        )
+        .with_help("remove the link, or make it point outside the bank");
+    }
+    let reason = err
+        .io_error()
+        .map_or_else(|| err.to_string(), ToString::to_string);
+    Diagnostic::error(at, 1, 1, format!("cannot read folder: {reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn links_back_to_a_folder_of_the_bank_are_reported_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = dir.path().join("bank");
+        std::fs::create_dir_all(bank.join("history")).unwrap();
+        std::fs::write(bank.join("history/a.yaml"), "questions: []\n").unwrap();
+        std::os::unix::fs::symlink(".", bank.join("again")).unwrap();
+        std::os::unix::fs::symlink("..", bank.join("history/up")).unwrap();
+        // A link to a folder elsewhere is followed as before.
+        std::fs::create_dir_all(dir.path().join("shared")).unwrap();
+        std::fs::write(dir.path().join("shared/s.yaml"), "groups: []\n").unwrap();
+        std::os::unix::fs::symlink("../shared", bank.join("shared")).unwrap();
+        let (files, problems) = yaml_files(std::slice::from_ref(&bank));
+        let names: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            names,
+            [bank.join("history/a.yaml"), bank.join("shared/s.yaml")]
+        );
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains(&bank.join("again").display().to_string()));
+        assert!(messages[0].contains("leads back to"), "{messages:?}");
+        assert!(messages[1].contains(&bank.join("history/up").display().to_string()));
     }
 }
