@@ -25,6 +25,15 @@ use std::path::PathBuf;
 
 /// Marks a file as an examkit cache entry.
 const MAGIC: &[u8; 8] = b"examkit\x1a";
+
+/// Whether the file at `path` starts as an entry does: only such a file is ever pruned.
+pub(super) fn has_header(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut start = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok_and(|()| start == *MAGIC)
+}
 /// The layout's version: change it whenever this file or what it stores changes shape.
 pub(super) const FORMAT: u32 = 1;
 /// Bytes before the body: magic, format, key, body length, body CRC.

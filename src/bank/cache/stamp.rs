@@ -155,9 +155,7 @@ pub(super) fn record(path: &Path, files: &BankFiles, taken: Option<Taken>) {
 fn write(path: &Path, stamps: &Stamps) -> std::io::Result<()> {
     let bytes = rmp_serde::to_vec(stamps).map_err(std::io::Error::other)?;
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bank-stamps-")
-        .tempfile_in(dir)?;
+    let mut tmp = crate::files::temp_in(dir)?;
     tmp.write_all(&bytes)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

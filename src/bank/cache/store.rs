@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// about 600 KB).
 pub const MAX_ENTRIES: usize = 16;
 
-/// Names of entries start with this; their temporary files, with a dot before it.
+/// Names of entries start with this.
 const PREFIX: &str = "bank-";
 /// The extension of an entry's stamps, which are kept and removed with it.
 const STAMPS: &str = "stamps";
@@ -104,11 +104,7 @@ impl Slot {
     /// Get ready to store this bank's entry, in a temporary file beside it; `None` when the
     /// cache's folder cannot be written, so that no work is done for a store that would fail.
     pub(super) fn writer(&self) -> Option<Writer<'_>> {
-        std::fs::create_dir_all(&self.dir).ok()?;
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{PREFIX}"))
-            .tempfile_in(&self.dir)
-            .ok()?;
+        let tmp = crate::files::temp_in(&self.dir).ok()?;
         Some(Writer { slot: self, tmp })
     }
 }
@@ -139,20 +135,20 @@ impl Writer<'_> {
     }
 }
 
-/// Remove the oldest entries (and temporary files left by a run that was killed) beyond
-/// [`MAX_ENTRIES`], never `keep`.
+/// Remove the oldest entries beyond [`MAX_ENTRIES`] (each with its stamps), never `keep`.
+/// Only files that are surely entries count or go: a name as [`entry_name`](key::entry_name)
+/// makes it and a header that starts as [`entry::encode`] starts one, so anyone else's files
+/// in the folder are left alone. (Temporary files of killed runs are removed by
+/// [`crate::files::temp_in`].)
 fn prune(dir: &Path, keep: &Path) {
     let Ok(read) = std::fs::read_dir(dir) else {
         return;
     };
     let mut entries: Vec<(std::time::SystemTime, PathBuf)> = read
         .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.strip_prefix('.').unwrap_or(&name).starts_with(PREFIX)
-                && !name.ends_with(&format!(".{STAMPS}"))
-        })
+        .filter(|e| e.file_name().to_str().is_some_and(is_entry_name))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| entry::has_header(&e.path()))
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
     if entries.len() <= MAX_ENTRIES {
@@ -164,4 +160,14 @@ fn prune(dir: &Path, keep: &Path) {
         let _ = std::fs::remove_file(path.with_extension(STAMPS));
         let _ = std::fs::remove_file(path);
     }
+}
+
+/// Whether `name` is one [`key::entry_name`] gives: `bank-` and 16 lowercase hex digits,
+/// `.bin`.
+fn is_entry_name(name: &str) -> bool {
+    name.strip_prefix(PREFIX)
+        .and_then(|rest| rest.strip_suffix(".bin"))
+        .is_some_and(|hex| {
+            hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        })
 }

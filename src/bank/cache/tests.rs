@@ -222,14 +222,37 @@ fn the_folder_keeps_a_bounded_number_of_entries() {
     let dir = tempfile::tempdir().unwrap();
     let cache = Cache::in_dir(dir.path());
     let (_bank, paths) = bank_copy();
+    // Files that are not ours, however much they look it, oldest of all.
+    let others = [
+        "bank-notes.txt",
+        "bank-0123456789abcdef.bin",
+        "bank-statement.pdf",
+        ".bank-abc123",
+    ];
+    for name in others {
+        std::fs::write(dir.path().join(name), "someone else's").unwrap();
+    }
     // The same bank asked for in more ways than the folder keeps.
     for n in 0..MAX_ENTRIES + 3 {
         let mut asked = paths.clone();
         asked.extend(std::iter::repeat_n(paths[0].clone(), n));
         load_checked(&asked, Some(&cache)).expect("clean");
     }
-    let left = std::fs::read_dir(dir.path()).unwrap().count();
-    assert_eq!(left, MAX_ENTRIES);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let entries = names
+        .iter()
+        .filter(|n| n.ends_with(".bin") && !others.contains(&n.as_str()))
+        .count();
+    assert_eq!(entries, MAX_ENTRIES, "{names:?}");
+    for name in others {
+        assert!(
+            names.iter().any(|n| n == name),
+            "{name} was deleted: {names:?}"
+        );
+    }
 }
 
 #[test]
