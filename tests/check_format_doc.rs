@@ -91,6 +91,8 @@ fn the_examples_use_every_documented_feature() {
         "guidance:",
         "levels:",
         "side:",
+        "describe: true",
+        "shares_words: true",
         "requires:",
         "caps:",
         "one-sided",

@@ -172,7 +172,7 @@ pub fn is_real_sentence(a: &Analysis, range: std::ops::Range<usize>) -> bool {
 /// Whether tokens `range` are a list ("because of the hotline, the test ban, the NPT and
 /// SALT") rather than an explanation: three or more comma-separated items of four words
 /// or fewer, making up most of the items.
-fn is_list(a: &Analysis, range: std::ops::Range<usize>) -> bool {
+pub fn is_list(a: &Analysis, range: std::ops::Range<usize>) -> bool {
     let mut items: Vec<usize> = Vec::new();
     let mut len = 0;
     for t in range {

@@ -3,6 +3,7 @@
 //! parallel: a `Marker` is `Send + Sync`, and cloning one only bumps a reference count).
 
 use super::choice::{self, ChoiceKey};
+use super::claims::{self, Withheld, is_taken};
 use super::compile::{Compiled, Compiler, Vocab};
 use super::develop::Ask;
 use super::develop::developed;
@@ -80,13 +81,10 @@ struct Inner {
     question: HashSet<String>,
     rules: CompiledRules,
     penalties: Vec<Vec<Compiled>>,
-    /// The question asks the student to explain ("Explain…", "Why…"): a point explained
-    /// with a reason or consequence is developed, even where the scheme also lists
-    /// supporting details that would develop it.
-    explains: bool,
-    /// The question asks the student to describe ("Describe…"): a date or figure given
-    /// beside a point supports it, even where the scheme lists other details.
-    describes: bool,
+    /// What the question's command word asks for: an explanation ("Explain…", "Why…")
+    /// develops a point even where the scheme lists details; a description ("Describe…")
+    /// is supported by a date or figure.
+    ask: Ask,
 }
 
 /// The scheme's rules with every pattern compiled.
@@ -104,6 +102,10 @@ pub(crate) struct CompiledPoint {
     pub reject: Vec<Compiled>,
     /// `Some` when the point has a `develop`; the patterns may be empty (any explanation).
     pub develop: Option<Vec<Compiled>>,
+    /// The scheme's `describe`.
+    pub describe: bool,
+    /// The scheme's `shares_words`.
+    pub shares_words: bool,
 }
 
 /// What matching found for one point, before "any N" and caps.
@@ -115,6 +117,8 @@ pub(crate) struct PointFinding {
     pub developed: bool,
     /// The only matches repeated the question.
     pub echo_only: bool,
+    /// It matched, but the match was not allowed to credit it.
+    pub withheld: Option<Withheld>,
 }
 
 impl Marker {
@@ -191,8 +195,10 @@ impl Marker {
                 question: compiler.question,
                 rules,
                 penalties,
-                explains: asks_to_explain(command),
-                describes: asks_to_describe(command),
+                ask: Ask {
+                    explains: asks_to_explain(command),
+                    describes: asks_to_describe(command),
+                },
             }),
         })
     }
@@ -228,11 +234,11 @@ impl Marker {
         let mark = match (&c.rules, &c.scheme.rules) {
             (CompiledRules::Choice(key), _) => choice::mark(key, answer, &analysis, &mut result),
             (CompiledRules::Points(points), Rules::Points(rules)) => {
-                let found = find_points(points, &ix, c.explains, c.describes);
+                let found = find_points(points, &ix, c.ask);
                 score::points(rules, &found, &analysis, answer, &mut result)
             }
             (CompiledRules::Levels(points), Rules::Levels(rules)) => {
-                let found = find_points(points, &ix, c.explains, c.describes);
+                let found = find_points(points, &ix, c.ask);
                 score::levels(rules, &found, &analysis, answer, &mut result)
             }
             _ => super::result::Mark::zero(c.scheme.max),
@@ -296,86 +302,117 @@ fn compile_points(c: &mut Compiler, points: &[Point]) -> Result<Vec<CompiledPoin
                     Some(d) => Some(c.patterns(&d.accept)?),
                     None => None,
                 },
+                describe: p.describe,
+                shares_words: p.shares_words,
             })
         })
         .collect()
 }
 
 /// Match every point: credited, negated, rejected or missed, and whether developed.
-fn find_points(
-    points: &[CompiledPoint],
-    ix: &Index,
-    explains: bool,
-    describes: bool,
-) -> Vec<PointFinding> {
+///
+/// One answer word evidences at most one point (unless a point `shares_words`): once
+/// every point's usable hits are known, points are given their evidence most constrained
+/// first (fewest hits, then scheme order), each taking a hit with a word no point before
+/// it took ([`claims::is_taken`]). So "buy American goods" goes to the point it alone can
+/// make, and a point with other words in the answer uses those.
+fn find_points(points: &[CompiledPoint], ix: &Index, ask: Ask) -> Vec<PointFinding> {
     let mut found = Vec::new();
+    let mut usable: Vec<Vec<Hit>> = Vec::with_capacity(points.len());
+    let mut out = Vec::with_capacity(points.len());
+    for point in points {
+        found.clear();
+        for p in &point.accept {
+            hits(p, ix, &mut found);
+        }
+        found.sort_unstable();
+        let mut rejected = Vec::new();
+        for p in &point.reject {
+            hits(p, ix, &mut rejected);
+        }
+        let mut ok = Vec::new();
+        let finding = if let Some(r) = rejected.iter().find(|h| h.positive()) {
+            finding(PointStatus::Rejected, Some(*r))
+        } else {
+            let mut withheld = None;
+            for h in found.iter().filter(|h| h.positive()) {
+                if point.describe && !claims::is_described(h, ix) {
+                    withheld.get_or_insert(*h);
+                } else {
+                    ok.push(*h);
+                }
+            }
+            if let Some(h) = withheld.filter(|_| ok.is_empty()) {
+                PointFinding {
+                    withheld: Some(Withheld::NotDescribed),
+                    ..finding(PointStatus::Missed, Some(h))
+                }
+            } else if let Some(neg) = found.iter().find(|h| h.negated && !h.echo) {
+                finding(PointStatus::Negated, Some(*neg))
+            } else {
+                PointFinding {
+                    echo_only: !found.is_empty(),
+                    ..finding(PointStatus::Missed, found.first().copied())
+                }
+            }
+        };
+        out.push(finding);
+        usable.push(ok);
+    }
+    let mut order: Vec<usize> = (0..points.len())
+        .filter(|&i| !usable[i].is_empty())
+        .collect();
+    order.sort_by_key(|&i| (usable[i].len(), i));
+    let mut used: Vec<(u32, usize)> = Vec::new();
     let mut detail = Vec::new();
-    points
-        .iter()
-        .map(|point| {
-            found.clear();
-            for p in &point.accept {
-                hits(p, ix, &mut found);
+    for i in order {
+        let point = &points[i];
+        let free: Vec<Hit> = usable[i]
+            .iter()
+            .copied()
+            .filter(|h| point.shares_words || is_taken(h, ix, &used).is_none())
+            .collect();
+        let Some(first) = free.first() else {
+            let h = usable[i][0];
+            let by = is_taken(&h, ix, &used).unwrap_or(i);
+            out[i] = PointFinding {
+                withheld: Some(Withheld::Taken(by)),
+                ..finding(PointStatus::Missed, Some(h))
+            };
+            continue;
+        };
+        let detail = match &point.develop {
+            Some(patterns) if !patterns.is_empty() => {
+                detail.clear();
+                for p in patterns {
+                    detail_hits(p, ix, &mut detail);
+                }
+                Some(detail.as_slice())
             }
-            found.sort_unstable();
-            let mut rejected = Vec::new();
-            for p in &point.reject {
-                hits(p, ix, &mut rejected);
-            }
-            if let Some(r) = rejected.iter().find(|h| h.positive()) {
-                return PointFinding {
-                    status: PointStatus::Rejected,
-                    evidence: Some(*r),
-                    developed: false,
-                    echo_only: false,
-                };
-            }
-            let positive: Vec<Hit> = found.iter().copied().filter(Hit::positive).collect();
-            if let Some(first) = positive.first() {
-                let detail = match &point.develop {
-                    Some(patterns) if !patterns.is_empty() => {
-                        detail.clear();
-                        for p in patterns {
-                            detail_hits(p, ix, &mut detail);
-                        }
-                        Some(detail.as_slice())
-                    }
-                    _ => None,
-                };
-                let dev_hit = positive.iter().find(|h| {
-                    developed(
-                        h,
-                        detail,
-                        Ask {
-                            explains,
-                            describes,
-                        },
-                        ix,
-                    )
-                });
-                return PointFinding {
-                    status: PointStatus::Credited,
-                    evidence: Some(*dev_hit.unwrap_or(first)),
-                    developed: dev_hit.is_some(),
-                    echo_only: false,
-                };
-            }
-            if let Some(neg) = found.iter().find(|h| h.negated && !h.echo) {
-                return PointFinding {
-                    status: PointStatus::Negated,
-                    evidence: Some(*neg),
-                    developed: false,
-                    echo_only: false,
-                };
-            }
-            PointFinding {
-                status: PointStatus::Missed,
-                evidence: found.first().copied(),
-                developed: false,
-                echo_only: !found.is_empty(),
-            }
-        })
-        .collect()
+            _ => None,
+        };
+        let dev_hit = free.iter().find(|h| developed(h, detail, ask, ix));
+        let evidence = *dev_hit.unwrap_or(first);
+        if !point.shares_words {
+            claims::taken_words(&evidence, i, &mut used);
+        }
+        out[i] = PointFinding {
+            developed: dev_hit.is_some(),
+            ..finding(PointStatus::Credited, Some(evidence))
+        };
+    }
+    out
+}
+
+/// A finding with this status and evidence, not developed, not an echo, not withheld.
+fn finding(status: PointStatus, evidence: Option<Hit>) -> PointFinding {
+    PointFinding {
+        status,
+        evidence,
+        developed: false,
+        echo_only: false,
+        withheld: None,
+    }
 }
 
 /// The answer's words at a hit, as evidence.

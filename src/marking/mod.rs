@@ -23,6 +23,7 @@
 //! explained?) → `score` (points with "any N" and caps, or levels) → [`MarkResult`].
 
 mod choice;
+mod claims;
 mod compile;
 mod develop;
 pub mod marker;

@@ -1,6 +1,7 @@
 //! Turning what matching found into a mark: points with "any N" and caps, or a level and
 //! a mark within it.
 
+use super::claims::Withheld;
 use super::develop::is_real_sentence;
 use super::marker::{PointFinding, evidence};
 use super::result::{LevelOutcome, Mark, MarkResult, PointOutcome, PointStatus};
@@ -55,7 +56,7 @@ pub(crate) fn points(
     }
     let mut total: i64 = 0;
     for (i, (point, f)) in rules.points.iter().zip(found).enumerate() {
-        let mut outcome = outcome(point, f, a, answer);
+        let mut outcome = outcome(point, &rules.points, f, a, answer);
         outcome.awarded = given[i];
         total += given[i] as i64;
         if let Some(why) = &why_not[i] {
@@ -95,7 +96,13 @@ fn echo_note(found: &[PointFinding], result: &mut MarkResult) {
 }
 
 /// The outcome of one point with its reason (awarded is filled in by the caller).
-fn outcome(point: &Point, f: &PointFinding, a: &Analysis, answer: &str) -> PointOutcome {
+fn outcome(
+    point: &Point,
+    others: &[Point],
+    f: &PointFinding,
+    a: &Analysis,
+    answer: &str,
+) -> PointOutcome {
     let ev = f.evidence.map(|h| evidence(a, answer, &h));
     let quote = ev.as_ref().map(|e| e.text.clone()).unwrap_or_default();
     let reason = match f.status {
@@ -114,6 +121,15 @@ fn outcome(point: &Point, f: &PointFinding, a: &Analysis, answer: &str) -> Point
         PointStatus::Rejected => {
             format!("Said in a way the mark scheme does not accept (\u{201c}{quote}\u{201d}).")
         }
+        PointStatus::Missed if f.withheld.is_some() => match f.withheld {
+            Some(Withheld::Taken(by)) => format!(
+                "Not made: \u{201c}{quote}\u{201d} is already your evidence for \u{201c}{}\u{201d}, and one word earns one point.",
+                others.get(by).map_or("another point", |p| p.label.as_str())
+            ),
+            _ => format!(
+                "Named (\u{201c}{quote}\u{201d}) but not described: say what it was or what it did."
+            ),
+        },
         PointStatus::Missed if f.echo_only => {
             format!("Not made: \u{201c}{quote}\u{201d} only repeats the question.")
         }
@@ -164,7 +180,7 @@ pub(crate) fn levels(
         sides: 0,
     };
     for (point, f) in rules.points.iter().zip(found) {
-        let mut outcome = outcome(point, f, a, answer);
+        let mut outcome = outcome(point, &rules.points, f, a, answer);
         outcome.available = 0;
         if f.status == PointStatus::Credited {
             shown.points += 1;

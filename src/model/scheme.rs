@@ -113,6 +113,19 @@ pub struct Point {
     /// e.g. `for`/`against`, or a factor name. Balance is the number of sides covered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<String>,
+    /// The point needs describing, not only naming: it is credited only where the answer
+    /// says something about it in a sentence of its own, never for its name in a list.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub describe: bool,
+    /// The words that make this point may also make another point. By default one word
+    /// of an answer evidences at most one point ("lied" is not both "the USA lied about
+    /// the flight" and "the source is biased").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub shares_words: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 fn one() -> u32 {
