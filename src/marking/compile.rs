@@ -8,7 +8,7 @@
 
 use super::marker::MarkError;
 use crate::model::{Pattern, PatternSpec};
-use crate::text::{WordMap, analyse, words};
+use crate::text::{WordHasher, WordMap, analyse, dictionary, words};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -130,6 +130,21 @@ pub struct Vocab {
     pub fuzzy_stems: Vec<FuzzyEntry>,
     /// Folded words open to misspellings.
     pub fuzzy_surfaces: Vec<FuzzyEntry>,
+    /// The bank's and the scheme's own words as written: an answer word that is one of them
+    /// (or an English word, [`crate::text::dictionary`]) is never a misspelling of another.
+    pub spellings: WordSet,
+}
+
+/// A set of folded words.
+pub type WordSet = std::collections::HashSet<Box<str>, std::hash::BuildHasherDefault<WordHasher>>;
+
+impl Vocab {
+    /// Whether an answer word, as written, is a correctly spelt word: in the English word
+    /// list or one of the bank's own ("Khrushchev", "Gomulka"), so tolerance must not take
+    /// it for a misspelling of a scheme word.
+    pub fn is_spelt_right(&self, word: &str) -> bool {
+        dictionary::is_english_word(word) || self.spellings.contains(word)
+    }
 }
 
 /// Letters-present mask of an ASCII word.
@@ -168,6 +183,9 @@ impl Vocab {
         };
         let next = map.len() as u32;
         let id = *map.entry(text.into()).or_insert(next);
+        if !surface.is_empty() && !self.spellings.contains(surface) {
+            self.spellings.insert(surface.into());
+        }
         // Stems are shorter than words ("alternative" → "altern"): the allowance follows
         // the shorter, so a long word's stem is not given a long word's tolerance.
         let edits = edits_for(surface_len.min(text.len()));
@@ -339,6 +357,16 @@ impl Compiler {
     pub fn known_words<'t>(&mut self, stems: impl IntoIterator<Item = &'t str>) {
         for stem in stems {
             self.vocab.intern(Key::Stem, stem, "", false);
+        }
+    }
+
+    /// Record words the bank spells (as written, folded): like English words, an answer
+    /// word that is one of them is never a misspelling of another ("Gomulka").
+    pub fn known_spellings<'t>(&mut self, words: impl IntoIterator<Item = &'t str>) {
+        for w in words {
+            if !self.vocab.spellings.contains(w) {
+                self.vocab.spellings.insert(w.into());
+            }
         }
     }
 

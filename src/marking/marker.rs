@@ -47,10 +47,11 @@ pub enum MarkError {
     },
 }
 
-/// Stems of words known to be spelt correctly.
+/// Words known to be spelt correctly (the bank's own text), by stem and as written.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
     stems: std::collections::BTreeSet<String>,
+    words: std::collections::BTreeSet<String>,
 }
 
 impl Lexicon {
@@ -58,8 +59,14 @@ impl Lexicon {
     pub fn add(&mut self, text: &str) {
         let a = analyse(text);
         for i in 0..a.tokens.len() {
-            if !a.tokens[i].number && !self.stems.contains(a.stem(i)) {
+            if a.tokens[i].number {
+                continue;
+            }
+            if !self.stems.contains(a.stem(i)) {
                 self.stems.insert(a.stem(i).to_string());
+            }
+            if !self.words.contains(a.word(i)) {
+                self.words.insert(a.word(i).to_string());
             }
         }
     }
@@ -177,6 +184,8 @@ impl Marker {
         }
         compiler.known_words(own.stems.iter().map(String::as_str));
         compiler.known_words(lexicon.stems.iter().map(String::as_str));
+        compiler.known_spellings(own.words.iter().map(String::as_str));
+        compiler.known_spellings(lexicon.words.iter().map(String::as_str));
         let rules = match &scheme.rules {
             Rules::Points(p) => CompiledRules::Points(compile_points(&mut compiler, &p.points)?),
             Rules::Levels(l) => CompiledRules::Levels(compile_points(&mut compiler, &l.points)?),

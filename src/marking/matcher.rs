@@ -82,6 +82,9 @@ impl<'a> Index<'a> {
             let stop = words::is_stop_word(word);
             seen += u32::from(!stop);
             let fuzzy_ok = !token.number && word.len() >= 3 && !stop;
+            // Whether the word is spelt right is only asked of the few words that come
+            // within a misspelling of a scheme word.
+            let before_fuzzy = postings.len();
             if id != NONE {
                 postings.push((class_key(0, id), i as u32));
             } else if fuzzy_ok {
@@ -89,16 +92,31 @@ impl<'a> Index<'a> {
                     postings.push((class_key(1, fid), i as u32))
                 });
             }
+            let mut near_miss = id == NONE && postings.len() > before_fuzzy;
             if surfaces {
                 let sid = vocab.surfaces.get(word).copied().unwrap_or(NONE);
                 surface_ids.push(sid);
                 if sid != NONE {
                     postings.push((class_key(2, sid), i as u32));
                 } else if fuzzy_ok {
+                    let at = postings.len();
                     fuzzy(word, word, &vocab.fuzzy_surfaces, |fid| {
                         postings.push((class_key(3, fid), i as u32))
                     });
+                    near_miss |= postings.len() > at;
                 }
+            }
+            if near_miss && vocab.is_spelt_right(word) {
+                // A real word is what the student meant, not a misspelling of another:
+                // keep only its exact matches.
+                let mut keep = before_fuzzy;
+                for j in before_fuzzy..postings.len() {
+                    if matches!(postings[j].0 >> 32, 0 | 2) {
+                        postings[keep] = postings[j];
+                        keep += 1;
+                    }
+                }
+                postings.truncate(keep);
             }
         }
         content.push(seen);

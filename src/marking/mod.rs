@@ -42,3 +42,5 @@ pub use score::is_list_only;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_words;

@@ -135,7 +135,7 @@ pub fn read_csv(text: &str, columns: &Columns) -> Result<Vec<MarkedAnswer>, Inpu
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
+    let headers = reader.headers().map_err(|e| csv_error(text, &e))?.clone();
     let find = |name: &str, flag: &'static str| {
         headers
             .iter()
@@ -151,8 +151,8 @@ pub fn read_csv(text: &str, columns: &Columns) -> Result<Vec<MarkedAnswer>, Inpu
     let mark_at = find(&columns.mark, "mark")?;
     let mut answers = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| csv_error(&e))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record.map_err(|e| csv_error(text, &e))?;
+        let line = record.position().map_or(0, |p| line_at(text, p));
         let field = |at: usize| record.get(at).unwrap_or("").to_string();
         answers.push(MarkedAnswer {
             line,
@@ -223,11 +223,24 @@ fn parse_mark(value: &str, line: u64) -> Result<u32, InputError> {
     }
 }
 
-fn csv_error(err: &csv::Error) -> InputError {
+fn csv_error(text: &str, err: &csv::Error) -> InputError {
     InputError::Csv {
-        line: err.position().map_or(0, |p| p.line()),
+        line: err.position().map_or(0, |p| line_at(text, p)),
         message: err.to_string(),
     }
+}
+
+/// The line a record starts on, counted from its byte offset: the csv crate's own line
+/// count is one short after a CRLF line end (it counts the `\n` only once the next record
+/// has begun), so files saved on Windows were reported a line too early. Line ends before
+/// the record (a CR LF not yet consumed, blank lines) are stepped over first.
+fn line_at(text: &str, position: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let mut at = (position.byte() as usize).min(bytes.len());
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 #[cfg(test)]
@@ -245,6 +258,29 @@ mod tests {
         assert_eq!(rows[0].mark, 1);
         assert_eq!(rows[0].line, 2);
         assert_eq!(rows[1].mark, 0);
+    }
+
+    #[test]
+    fn line_numbers_are_right_with_crlf_line_ends() {
+        let text = "question,answer,mark\r\nq1,a,1\r\nq1,\"two\r\nlines\",0\r\n\r\nq2,c,1\r\nq1,b,half\r\n";
+        let err = read_csv(text, &Columns::default()).unwrap_err();
+        assert_eq!(
+            err,
+            InputError::BadMark {
+                line: 7,
+                value: "half".into()
+            }
+        );
+        let rows = read_csv(&text.replace("half", "1"), &Columns::default()).unwrap();
+        let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 6, 7]);
+        // The same file with LF line ends gives the same lines.
+        let rows = read_csv(
+            &text.replace("half", "1").replace("\r\n", "\n"),
+            &Columns::default(),
+        )
+        .unwrap();
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), lines);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! these tokens; the spans exist so that every decision can be shown to the student as the
 //! exact words they typed.
 
+pub mod dictionary;
 pub mod fold;
 pub mod stems;
 pub mod tokens;

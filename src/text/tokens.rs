@@ -171,7 +171,7 @@ pub fn analyse(text: &str) -> Analysis {
                 b.word_end = end;
             } else {
                 b.flush();
-                b.separator(f, next);
+                b.separator(f, i, next);
             }
         }
     }
@@ -241,7 +241,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn separator(&mut self, f: char, next: Option<char>) {
+    fn separator(&mut self, f: char, at: usize, next: Option<char>) {
         match f {
             '.' => {
                 let last = self
@@ -251,10 +251,21 @@ impl Builder<'_> {
                     .checked_sub(1)
                     .map(|i| self.out.word(i));
                 let single = self.last_initial;
+                let abbreviation = last.is_some_and(|w| ABBREVIATIONS.contains(&w));
                 if next.is_some_and(|n| n.is_alphanumeric()) {
-                    // "U.S.A", "3.5", "www.x": not the end of a sentence.
+                    // "U.S.A", "e.g", "3.5": an initial, an abbreviation or a decimal point,
+                    // not the end of a sentence. After a whole word, a stop straight before
+                    // a letter is a sentence typed without its space ("from ATP.Active
+                    // transport", "the strand.the").
                     self.glue = single;
-                } else if single || last.is_some_and(|w| ABBREVIATIONS.contains(&w)) {
+                    if !single
+                        && !abbreviation
+                        && last.is_some()
+                        && next.is_some_and(char::is_alphabetic)
+                    {
+                        self.pending_sentence = true;
+                    }
+                } else if single || abbreviation {
                     self.glue = false;
                 } else {
                     self.glue = false;
@@ -270,6 +281,8 @@ impl Builder<'_> {
             '-' if next.is_some_and(|n| n.is_whitespace() || n == '-') => {
                 self.pending_clause = true
             }
+            // "1,400 exiles": a thousands separator, not a clause break.
+            ',' if self.between_digits(at, next) => {}
             ',' | ':' | '(' | ')' | '[' | ']' | '"' | '/' => self.pending_clause = true,
             ' ' | '\t' => {}
             _ => {}
@@ -277,6 +290,13 @@ impl Builder<'_> {
         if f != '.' {
             self.glue = false;
         }
+    }
+
+    /// Whether the separator at byte `at` stands between two digits ("1,400").
+    fn between_digits(&self, at: usize, next: Option<char>) -> bool {
+        next.is_some_and(|n| n.is_ascii_digit())
+            && self.word_end == at
+            && self.out.tokens.last().is_some_and(|t| t.number)
     }
 
     fn flush(&mut self) {
@@ -646,6 +666,54 @@ mod tests {
                 vec!["then", "eg", "cuba"]
             ]
         );
+    }
+
+    #[test]
+    fn a_stop_typed_without_its_space_ends_a_sentence() {
+        assert_eq!(
+            sentences("energy from ATP.Active transport moves the strand.the next"),
+            vec![
+                vec!["energy", "from", "atp"],
+                vec!["active", "transport", "moves", "the", "strand"],
+                vec!["the", "next"],
+            ]
+        );
+        // In 1956.Then: a year before the stop is a word like any other.
+        assert_eq!(sentences("in 1956.Then").len(), 2);
+    }
+
+    #[test]
+    fn decimals_initials_and_abbreviations_without_spaces_are_not_breaks() {
+        assert_eq!(
+            sentences("It was 3.5 volts, e.g.the U.S.troops and St.Petersburg with Mr.Smith"),
+            vec![vec![
+                "it",
+                "was",
+                "3",
+                "5",
+                "volts",
+                "eg",
+                "the",
+                "us",
+                "troops",
+                "and",
+                "st",
+                "petersburg",
+                "with",
+                "mr",
+                "smith"
+            ]]
+        );
+        let a = analyse("It was 3.5 volts");
+        assert!(!a.tokens[3].clause_break);
+    }
+
+    #[test]
+    fn a_comma_without_a_space_is_a_clause_break_but_not_in_a_number() {
+        let a = analyse("not him,prisoners about 1,400 exiles");
+        assert!(a.tokens[2].clause_break, "word,word");
+        assert_eq!(a.word(5), "400");
+        assert!(!a.tokens[5].clause_break, "1,400");
     }
 
     #[test]
