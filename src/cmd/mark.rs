@@ -410,8 +410,17 @@ fn mark_batch(paper: &PaperMarker, input: &Path, args: &Args) -> anyhow::Result<
             let summary = write_atomically(out_path, |file| {
                 let mut sheet = SheetWriter::new(std::io::BufWriter::new(file), paper)?;
                 let summary =
-                    batch::mark_class(paper, &mut reader, &mut sheet, |b| bar.set_position(b))?;
-                sheet.finish()?.flush()?;
+                    batch::mark_class(paper, &mut reader, &mut sheet, |b| bar.set_position(b))
+                        .map_err(|e| match e {
+                            batch::BatchError::Output(e) => {
+                                anyhow::anyhow!("cannot write {}: {e}", out_path.display())
+                            }
+                            other => other.into(),
+                        })?;
+                sheet
+                    .finish()
+                    .and_then(|mut w| w.flush())
+                    .with_context(|| format!("cannot write {}", out_path.display()))?;
                 Ok(summary)
             })?;
             bar.finish_and_clear();
@@ -487,18 +496,32 @@ pub fn write_atomically<T>(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    // The temporary file is ours, not the user's: errors name the file they asked for.
+    let failed = |e: std::io::Error| {
+        anyhow::anyhow!("cannot write {}: {}", path.display(), without_temp_path(&e))
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
     let value = write(temp.as_file_mut())?;
-    temp.as_file().sync_all()?;
+    temp.as_file().sync_all().map_err(failed)?;
     // Temporary files are private (0600); a mark sheet is for colleagues and spreadsheets.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(failed)?;
     }
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path).map_err(|e| failed(e.error))?;
     Ok(value)
+}
+
+/// An I/O error's message without the temporary file's path that `tempfile` appends to it
+/// (`… at path "/dir/.tmpXYZ"`, with no way to reach the bare error), which would send a
+/// teacher looking for a file that never existed for them.
+fn without_temp_path(error: &std::io::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at path \"") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    }
 }

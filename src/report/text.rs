@@ -211,6 +211,16 @@ pub fn write_summary(out: &mut dyn Write, summary: &ClassSummary) -> io::Result<
         summary.answers,
         summary.mean_percentage
     )?;
+    writeln!(
+        out,
+        "{} {} {} read, {} {} marked, {} blank",
+        "Input:".bold(),
+        summary.rows,
+        plural(summary.rows, "row", "rows"),
+        summary.answers,
+        plural(summary.answers, "answer", "answers"),
+        summary.blank,
+    )?;
     if !summary.grades.is_empty() {
         let grades: Vec<String> = summary
             .grades
@@ -334,4 +344,8 @@ pub fn write_revision(out: &mut dyn Write, revision: &crate::practice::Revision)
         }
     }
     Ok(())
+}
+
+fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
