@@ -98,7 +98,8 @@ fn long_wide_and_jsonl_inputs_give_the_same_mark_sheet() {
         ]
     );
     assert_eq!(sheets[0][2], ["Ben", "0", "", "1", "1", "7", "14.3", "1"]);
-    assert_eq!(sheets[2][2], ["Ben", "0", "", "", "0", "7", "0.0", ""]);
+    // Ben's JSON line scores 0: below the lowest boundary is grade U, not an empty cell.
+    assert_eq!(sheets[2][2], ["Ben", "0", "", "", "0", "7", "0.0", "U"]);
 }
 
 /// The mark `examkit mark --question` gives one answer.
@@ -435,4 +436,85 @@ fn an_unwritable_mark_sheet_is_named_and_no_temporary_file_is() {
             predicate::str::contains("cannot write /proc/marks.csv: ")
                 .and(predicate::str::contains(".tmp").not()),
         );
+}
+
+/// The fixture paper with 2 SPaG marks on question 02 (7 content marks + 2), in `dir`.
+fn spag_manifest(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(fixtures().join("aqa.manifest.json")).unwrap();
+    let mut manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+    manifest["total_spag"] = 2.into();
+    manifest["items"][1]["spag"] = 2.into();
+    let path = dir.join("spag.manifest.json");
+    std::fs::write(&path, manifest.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn a_paper_with_spag_has_a_spag_column_and_a_max_that_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cargo_bin_cmd!("examkit")
+        .arg("mark")
+        .arg("--bank")
+        .arg(fixtures().join("bank"))
+        .arg("--paper")
+        .arg(spag_manifest(dir.path()))
+        .arg("--batch")
+        .arg(fixtures().join("class-wide.csv"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "SPaG: 2 marks a student are for the teacher to award (the `spag` column)",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let rows = sheet(&out);
+    assert_eq!(
+        rows[0].join(","),
+        "student,01,02,03,spag,total,max,percentage,grade"
+    );
+    for row in &rows[1..] {
+        assert_eq!(row[4], "", "SPaG is left for the teacher: {row:?}");
+        assert_eq!(row[6], "9", "max counts the SPaG marks: {row:?}");
+        let total: f64 = row[5].parse().unwrap();
+        let pct: f64 = row[7].parse().unwrap();
+        assert!((pct - total * 100.0 / 9.0).abs() < 0.06, "{row:?}");
+    }
+}
+
+#[test]
+fn json_without_out_is_one_json_document_on_standard_output() {
+    let out = batch(&fixtures().join("class-long.csv"))
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("student,").not())
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).expect("one JSON document");
+    assert_eq!(json["kind"], "class-marks");
+    assert_eq!(json["paper_id"], "fx-aqa-s1-v1");
+    let students = json["students"].as_array().unwrap();
+    assert_eq!(students.len(), 2);
+    assert_eq!(students[1]["student"], "Ben");
+    assert_eq!(students[1]["marks"]["01"], 0);
+    assert_eq!(students[1]["marks"]["02"], serde_json::Value::Null);
+    assert_eq!(students[1]["marks"]["03"], 1);
+    assert_eq!(students[1]["total"], 1);
+    assert_eq!(students[1]["max"], 7);
+    assert_eq!(students[1]["grade"], "1");
+    assert_eq!(json["summary"]["kind"], "class-summary");
+    assert_eq!(json["summary"]["students"], 2);
+    // With --out FILE.json the sheet itself is that document.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marks.json");
+    batch(&fixtures().join("class-long.csv"))
+        .arg("--out")
+        .arg(&path)
+        .assert()
+        .success();
+    let file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).expect("a JSON mark sheet");
+    assert_eq!(file["students"], json["students"]);
 }

@@ -15,8 +15,8 @@ pub mod sheet;
 pub mod summary;
 
 pub use input::{InputError, InputFormat, Row, RowReader};
-pub use paper::{ItemMarks, PaperError, PaperMarker, PaperMarks, PaperScore};
-pub use sheet::SheetWriter;
+pub use paper::{ItemMarks, PaperError, PaperMarker, PaperMarks, PaperScore, UNGRADED};
+pub use sheet::{SheetFormat, SheetWriter};
 pub use summary::{ClassSummary, ClassTally, GradeCount, MissedPoint, QuestionSummary};
 
 use crate::marking::{MarkResult, PointStatus};

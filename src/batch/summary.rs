@@ -1,7 +1,7 @@
 //! What a class got right and wrong: running tallies kept as numbers only (so a million
 //! answers cost a few counters), turned into a [`ClassSummary`] at the end.
 
-use super::paper::{PaperMarker, PaperScore};
+use super::paper::{PaperMarker, PaperScore, UNGRADED};
 use crate::marking::{MarkResult, PointStatus};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -21,6 +21,8 @@ pub struct ClassSummary {
     pub answers: u64,
     /// Blank answers: cells or rows with no text, which score 0.
     pub blank: u64,
+    /// SPaG marks each student's paper offers, left for the teacher to award.
+    pub spag_unmarked: u32,
     /// Mean of the students' percentages, to one decimal place.
     pub mean_percentage: f64,
     /// How many students earned each grade, highest grade first (empty without boundaries).
@@ -154,7 +156,7 @@ impl ClassTally {
     pub fn add_student(&mut self, score: &PaperScore) {
         self.students += 1;
         self.percentage_sum += score.percentage;
-        let grade = score.grade.clone().unwrap_or_else(|| "U".to_string());
+        let grade = score.grade.clone().unwrap_or_else(|| UNGRADED.to_string());
         *self.grades.entry(grade).or_default() += 1;
     }
 
@@ -238,8 +240,8 @@ impl ClassTally {
             .collect();
         if !grades.is_empty() {
             grades.push(GradeCount {
-                grade: "U".to_string(),
-                students: self.grades.get("U").copied().unwrap_or(0),
+                grade: UNGRADED.to_string(),
+                students: self.grades.get(UNGRADED).copied().unwrap_or(0),
             });
         }
         ClassSummary {
@@ -247,6 +249,7 @@ impl ClassTally {
             students: self.students,
             answers: self.answers,
             blank: self.blank,
+            spag_unmarked: paper.manifest.total_spag,
             mean_percentage: if self.students == 0 {
                 0.0
             } else {

@@ -229,6 +229,14 @@ pub fn write_summary(out: &mut dyn Write, summary: &ClassSummary) -> io::Result<
             .collect();
         writeln!(out, "{} {}", "Grades:".bold(), grades.join(" · "))?;
     }
+    if summary.spag_unmarked > 0 {
+        writeln!(
+            out,
+            "{} {} marks a student are for the teacher to award (the `spag` column)",
+            "SPaG:".bold(),
+            summary.spag_unmarked
+        )?;
+    }
     writeln!(out, "{}", "Questions (mean of those who answered):".bold())?;
     for q in &summary.questions {
         writeln!(
