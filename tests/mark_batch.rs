@@ -98,7 +98,8 @@ fn long_wide_and_jsonl_inputs_give_the_same_mark_sheet() {
         ]
     );
     assert_eq!(sheets[0][2], ["Ben", "0", "", "1", "1", "7", "14.3", "1"]);
-    assert_eq!(sheets[2][2], ["Ben", "0", "", "", "0", "7", "0.0", ""]);
+    // Ben's JSON line scores 0: below the lowest boundary is grade U, not an empty cell.
+    assert_eq!(sheets[2][2], ["Ben", "0", "", "", "0", "7", "0.0", "U"]);
 }
 
 /// The mark `examkit mark --question` gives one answer.
@@ -268,4 +269,252 @@ fn student_names_cannot_become_spreadsheet_formulas() {
     let rows = sheet(&out);
     assert_eq!(rows[1][0], "'=HYPERLINK(\"x\")");
     assert_eq!(rows[2][0], "Zoë");
+}
+
+// Damaged and ambiguous class files: each is refused with the line to fix, and nothing is
+// marked from half a file.
+
+/// Write `bytes` as `name` in a fresh folder and run a batch over it, writing the sheet to
+/// `marks.csv` there. Returns the folder (kept alive), the sheet's path and the command.
+fn run_on(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf, assert_cmd::assert::Assert) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(name);
+    std::fs::write(&input, bytes).unwrap();
+    let out = dir.path().join("marks.csv");
+    let assert = batch(&input).arg("--out").arg(&out).assert();
+    (dir, out, assert)
+}
+
+#[test]
+fn an_unbalanced_quote_is_an_error_at_the_line_it_began_not_a_swallowed_class() {
+    // Amira's answer opens a quote that never closes: leniently read, it swallows Ben, Cara
+    // and Dan into her answer and the run "succeeds" with one student.
+    let text = "student,question,answer\n\
+                Amira,01,\"Stalin had a cult of personality\n\
+                Ben,01,He was cruel.\n\
+                Cara,02,Hungarians demanded freedom.\n\
+                Dan,03,B\n";
+    let (_dir, out, assert) = run_on("class.csv", text.as_bytes());
+    assert.code(2).stderr(
+        predicate::str::contains("class.csv:2: a quoted field begins here")
+            .and(predicate::str::contains("`\"Stalin had a cult of per…`"))
+            .and(predicate::str::contains("closing quote never comes")),
+    );
+    assert!(!out.exists(), "no mark sheet from half a file");
+}
+
+#[test]
+fn a_stray_quote_closed_by_a_later_field_is_reported_where_it_began_not_lines_later() {
+    let mut text = String::from("student,question,answer\nAmira,01,\"Stalin was cruel\n");
+    for i in 0..8 {
+        text.push_str(&format!("S{i},01,plain answer {i}\n"));
+    }
+    text.push_str("Zed,02,\"Hungarians, in 1956, demanded freedom.\"\n");
+    let (_dir, _out, assert) = run_on("class.csv", text.as_bytes());
+    assert.code(2).stderr(
+        predicate::str::contains("class.csv:2: a quoted field begins here").and(
+            predicate::str::contains("closing quote (on line 11) is followed by `H`"),
+        ),
+    );
+}
+
+#[test]
+fn the_summary_says_how_many_rows_were_read_and_answers_marked() {
+    let text = "student,question,answer\nAmira,01,Stalin had a cult of personality.\n\
+                Ben,01,\nBen,03,B\n";
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("class.csv");
+    std::fs::write(&input, text).unwrap();
+    batch(&input)
+        .arg("--out")
+        .arg(dir.path().join("marks.csv"))
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Class: 2 students, 2 answers").and(predicate::str::contains(
+                "Input: 3 rows read, 2 answers marked, 1 blank",
+            )),
+        );
+    let summary = dir.path().join("summary.json");
+    batch(&input)
+        .arg("--out")
+        .arg(dir.path().join("marks.csv"))
+        .arg("--summary")
+        .arg(&summary)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&summary).unwrap()).unwrap();
+    assert_eq!(json["rows"], 3);
+    assert_eq!(json["students"], 2);
+    assert_eq!(json["answers"], 2);
+    assert_eq!(json["blank"], 1);
+}
+
+#[test]
+fn empty_header_only_and_binary_files_say_what_they_are() {
+    let (_d, _o, assert) = run_on("class.csv", b"");
+    assert.code(2).stderr(
+        predicate::str::contains("class.csv:1: the file is empty")
+            .and(predicate::str::contains("no `student` column").not()),
+    );
+    let (_d, out, assert) = run_on("class.csv", b"student,question,answer\n");
+    assert.code(2).stderr(predicate::str::contains(
+        "class.csv:1: no answers: the file has a header row but no rows below it",
+    ));
+    assert!(!out.exists());
+    let (_d, _o, assert) = run_on("class.jsonl", b"\n\n");
+    assert
+        .code(2)
+        .stderr(predicate::str::contains("class.jsonl:1: the file is empty"));
+    // An Excel workbook saved with a .csv name, and a file with NUL bytes in it.
+    let (_d, _o, assert) = run_on(
+        "class.csv",
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
+    );
+    assert.code(2).stderr(
+        predicate::str::contains("class.csv:1: cannot read the header row: this is a zip archive")
+            .and(predicate::str::contains("\"CSV UTF-8\"")),
+    );
+    let (_d, _o, assert) = run_on("class.csv", b"student,01\nAmira,\x00\x00\x00\x01\x02\n");
+    assert.code(2).stderr(predicate::str::contains(
+        "the file holds NUL bytes, so it is not text",
+    ));
+}
+
+#[test]
+fn two_columns_for_one_question_are_an_error_on_the_header() {
+    let (_d, _o, assert) = run_on("class.csv", b"student,01,02,01\nAmira,a,b,c\n");
+    assert.code(2).stderr(predicate::str::contains(
+        "class.csv:1: columns 2 and 4 are both headed `01`",
+    ));
+    let (_d, _o, assert) = run_on(
+        "class.csv",
+        b"student,01,fx-destal-speech-give\nAmira,a,b\n",
+    );
+    assert.code(2).stderr(predicate::str::contains(
+        "class.csv:1: `01` and `fx-destal-speech-give` are both question 01",
+    ));
+}
+
+#[test]
+fn a_repeated_json_key_is_an_error_not_a_lost_answer() {
+    let text = "{\"student\": \"Amira\", \"01\": \"Stalin had a cult\"}\n\
+                {\"student\": \"Ben\", \"01\": \"first\", \"01\": \"second\"}\n";
+    let (_d, _o, assert) = run_on("class.jsonl", text.as_bytes());
+    assert.code(2).stderr(predicate::str::contains(
+        "class.jsonl:2: the key `01` appears twice in this object",
+    ));
+    let text = "{\"student\": \"Ben\", \"answers\": {\"01\": \"a\", \"1\": \"b\"}}\n";
+    let (_d, _o, assert) = run_on("class.jsonl", text.as_bytes());
+    assert.code(2).stderr(predicate::str::contains(
+        "class.jsonl:1: `01` and `1` are both question 01",
+    ));
+}
+
+#[test]
+fn a_student_on_two_rows_of_a_wide_file_is_an_error_naming_both_lines() {
+    let (_d, out, assert) = run_on(
+        "class.csv",
+        b"student,01,03\nAmira,Stalin was cruel,A\nBen,x,B\nAmira,He had purges,B\n",
+    );
+    assert.code(2).stderr(predicate::str::contains(
+        "class.csv:4: `Amira` already has a row (line 2)",
+    ));
+    assert!(!out.exists());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unwritable_mark_sheet_is_named_and_no_temporary_file_is() {
+    // Nobody, root included, can create files in /proc.
+    batch(&fixtures().join("class-long.csv"))
+        .args(["--out", "/proc/marks.csv"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("cannot write /proc/marks.csv: ")
+                .and(predicate::str::contains(".tmp").not()),
+        );
+}
+
+/// The fixture paper with 2 SPaG marks on question 02 (7 content marks + 2), in `dir`.
+fn spag_manifest(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(fixtures().join("aqa.manifest.json")).unwrap();
+    let mut manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+    manifest["total_spag"] = 2.into();
+    manifest["items"][1]["spag"] = 2.into();
+    let path = dir.join("spag.manifest.json");
+    std::fs::write(&path, manifest.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn a_paper_with_spag_has_a_spag_column_and_a_max_that_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cargo_bin_cmd!("examkit")
+        .arg("mark")
+        .arg("--bank")
+        .arg(fixtures().join("bank"))
+        .arg("--paper")
+        .arg(spag_manifest(dir.path()))
+        .arg("--batch")
+        .arg(fixtures().join("class-wide.csv"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "SPaG: 2 marks a student are for the teacher to award (the `spag` column)",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let rows = sheet(&out);
+    assert_eq!(
+        rows[0].join(","),
+        "student,01,02,03,spag,total,max,percentage,grade"
+    );
+    for row in &rows[1..] {
+        assert_eq!(row[4], "", "SPaG is left for the teacher: {row:?}");
+        assert_eq!(row[6], "9", "max counts the SPaG marks: {row:?}");
+        let total: f64 = row[5].parse().unwrap();
+        let pct: f64 = row[7].parse().unwrap();
+        assert!((pct - total * 100.0 / 9.0).abs() < 0.06, "{row:?}");
+    }
+}
+
+#[test]
+fn json_without_out_is_one_json_document_on_standard_output() {
+    let out = batch(&fixtures().join("class-long.csv"))
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("student,").not())
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).expect("one JSON document");
+    assert_eq!(json["kind"], "class-marks");
+    assert_eq!(json["paper_id"], "fx-aqa-s1-v1");
+    let students = json["students"].as_array().unwrap();
+    assert_eq!(students.len(), 2);
+    assert_eq!(students[1]["student"], "Ben");
+    assert_eq!(students[1]["marks"]["01"], 0);
+    assert_eq!(students[1]["marks"]["02"], serde_json::Value::Null);
+    assert_eq!(students[1]["marks"]["03"], 1);
+    assert_eq!(students[1]["total"], 1);
+    assert_eq!(students[1]["max"], 7);
+    assert_eq!(students[1]["grade"], "1");
+    assert_eq!(json["summary"]["kind"], "class-summary");
+    assert_eq!(json["summary"]["students"], 2);
+    // With --out FILE.json the sheet itself is that document.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marks.json");
+    batch(&fixtures().join("class-long.csv"))
+        .arg("--out")
+        .arg(&path)
+        .assert()
+        .success();
+    let file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).expect("a JSON mark sheet");
+    assert_eq!(file["students"], json["students"]);
 }

@@ -249,3 +249,108 @@ fn records_tolerant(path: &Path) -> Vec<Value> {
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect()
 }
+
+/// A first sitting of two questions, stopped after the first answer: `dir/s.jsonl`.
+fn stopped_session(dir: &Path) -> PathBuf {
+    practice(dir)
+        .args(["--seed", "4", "--count", "2", "--session", "s.jsonl"])
+        .write_stdin("B\n.\n")
+        .assert()
+        .success();
+    dir.join("s.jsonl")
+}
+
+#[test]
+fn a_second_resume_is_refused_and_says_who_holds_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = stopped_session(dir.path());
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin!("examkit"))
+        .current_dir(dir.path())
+        .args(["practice", "--bank"])
+        .arg(bank())
+        .args(["--resume", "s.jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The first process records itself once it holds the lock.
+    let pid = first.id();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !records_tolerant(&path)
+        .iter()
+        .any(|r| r["type"] == "open" && r["pid"] == pid)
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first resume never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let before = std::fs::read(&path).unwrap();
+    practice(dir.path())
+        .args(["--resume", "s.jsonl"])
+        .write_stdin("Students protested.\n.\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "s.jsonl: this session is open in another examkit practice (process {pid}"
+        )));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the second wrote nothing"
+    );
+    drop(first.stdin.take());
+    assert!(first.wait().unwrap().success());
+    // With the first gone, the session carries on.
+    practice(dir.path())
+        .args(["--resume", "s.jsonl"])
+        .write_stdin("Students protested.\n.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Resuming s.jsonl: 1 of "));
+}
+
+#[test]
+fn a_tail_torn_inside_a_character_or_padded_with_nuls_is_dropped_and_named() {
+    for tail in [
+        "{\"type\":\"line\",\"item\":1,\"text\":\"Nagy\u{2019}s".as_bytes(),
+        b"{\"type\":\"line\",\"item\":1,\"text\":\"Nagy\0\0\0\0\0\0\0\0",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = stopped_session(dir.path());
+        let mut torn = tail.to_vec();
+        if torn.ends_with("\u{2019}s".as_bytes()) {
+            torn.truncate(torn.len() - 2); // cut inside the apostrophe
+        }
+        use std::io::Write;
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(&torn)
+            .unwrap();
+        let out = stdout(
+            practice(dir.path())
+                .args(["--resume", "s.jsonl"])
+                .write_stdin("Students protested.\n.\n")
+                .assert()
+                .success()
+                .stderr(predicate::str::contains(
+                    "note: the end of s.jsonl was cut off when the session stopped (line ",
+                ))
+                .stderr(predicate::str::contains(format!(
+                    "{} bytes: `{{\"type\":\"line\",\"item\":1,\"text\":\"Nagy`); that was \
+                     dropped and everything before it is kept",
+                    torn.len()
+                ))),
+        );
+        assert!(out.contains("Resuming s.jsonl: 1 of "), "{out}");
+        assert_eq!(
+            records(&path).len(),
+            records_tolerant(&path).len(),
+            "no torn line left"
+        );
+    }
+}

@@ -7,6 +7,8 @@
 //! Nothing here knows about papers or marking: keys are passed on as written, and the
 //! caller resolves them. Every row carries its line number for error messages.
 
+use super::input_check::{CheckedInput, RawProblem};
+use super::json_line::{self, Field};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -86,12 +88,12 @@ enum CsvLayout {
 
 enum Source {
     Csv {
-        reader: csv::Reader<Box<dyn Read + Send>>,
+        reader: csv::Reader<CheckedInput<Box<dyn Read + Send>>>,
         layout: CsvLayout,
         record: csv::StringRecord,
     },
     Jsonl {
-        reader: BufReader<Box<dyn Read + Send>>,
+        reader: BufReader<CheckedInput<Box<dyn Read + Send>>>,
         line: u64,
         bytes: u64,
         buf: String,
@@ -102,6 +104,8 @@ enum Source {
 pub struct RowReader {
     file: PathBuf,
     source: Source,
+    /// Rows returned so far.
+    rows: u64,
 }
 
 /// Column names taken as the student's name or id, in order of preference.
@@ -111,23 +115,48 @@ impl RowReader {
     /// Open `path` (`-` for standard input) in `format`, reading a CSV header at once so
     /// layout problems are reported before any marking.
     pub fn open(path: &Path, format: InputFormat) -> Result<RowReader, InputError> {
-        let err = |line: u64, message: String| InputError {
-            file: path.to_path_buf(),
-            line,
-            message,
-        };
         let input: Box<dyn Read + Send> = if path == Path::new("-") {
             Box::new(std::io::stdin())
         } else {
-            Box::new(File::open(path).map_err(|e| err(0, format!("cannot open the answers: {e}")))?)
+            Box::new(File::open(path).map_err(|e| InputError {
+                file: path.to_path_buf(),
+                line: 0,
+                message: format!("cannot open the answers: {e}"),
+            })?)
         };
+        RowReader::from_reader(path, input, format)
+    }
+
+    /// Read rows from `input` (an uploaded file, say) in `format`; `name` is the file name
+    /// errors give. Reads a CSV header at once, so layout problems come before any marking.
+    pub fn from_reader(
+        name: &Path,
+        input: Box<dyn Read + Send>,
+        format: InputFormat,
+    ) -> Result<RowReader, InputError> {
+        let err = |line: u64, message: String| InputError {
+            file: name.to_path_buf(),
+            line,
+            message,
+        };
+        let input = CheckedInput::new(input, format == InputFormat::Csv);
         let source = match format {
             InputFormat::Csv => {
                 let mut reader = csv::ReaderBuilder::new().from_reader(input);
-                let headers = reader
-                    .headers()
-                    .map_err(|e| err(1, format!("cannot read the header row: {e}")))?
-                    .clone();
+                let headers = match reader.headers() {
+                    Ok(headers) => headers.clone(),
+                    Err(e) => {
+                        let (line, message) = csv_message(&e);
+                        // The checker reads ahead, so a problem further down can surface
+                        // while the header is read: only one on line 1 is the header's.
+                        let message = if line <= 1 {
+                            format!("cannot read the header row: {message}")
+                        } else {
+                            message
+                        };
+                        return Err(err(line, message));
+                    }
+                };
                 let layout = csv_layout(&headers).map_err(|m| err(1, m))?;
                 Source::Csv {
                     reader,
@@ -143,8 +172,9 @@ impl RowReader {
             },
         };
         Ok(RowReader {
-            file: path.to_path_buf(),
+            file: name.to_path_buf(),
             source,
+            rows: 0,
         })
     }
 
@@ -172,8 +202,40 @@ impl RowReader {
         &self.file
     }
 
+    /// Rows read so far (blank lines are not rows).
+    pub fn rows_read(&self) -> u64 {
+        self.rows
+    }
+
+    /// The error for a file that held no rows at all: empty, or only a header.
+    pub fn no_rows_error(&self) -> InputError {
+        let message = match &self.source {
+            Source::Csv { .. } => {
+                "no answers: the file has a header row but no rows below it; add a row per \
+                 answer (or per student), or check that this is the file you meant"
+            }
+            Source::Jsonl { .. } => {
+                "the file is empty: expected one JSON object per line, e.g. \
+                 {\"student\": \"Amira\", \"question\": \"01\", \"answer\": \"…\"}"
+            }
+        };
+        InputError {
+            file: self.file.clone(),
+            line: 1,
+            message: message.to_string(),
+        }
+    }
+
     /// The next row, `None` at the end of the input.
     pub fn next_row(&mut self) -> Option<Result<Row, InputError>> {
+        let row = self.read_row();
+        if let Some(Ok(_)) = row {
+            self.rows += 1;
+        }
+        row
+    }
+
+    fn read_row(&mut self) -> Option<Result<Row, InputError>> {
         let file = &self.file;
         let err = |line: u64, message: String| InputError {
             file: file.clone(),
@@ -192,8 +254,8 @@ impl RowReader {
                     Some(Ok(csv_row(layout, record, line)))
                 }
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    Some(Err(err(line, csv_message(&e))))
+                    let (line, message) = csv_message(&e);
+                    Some(Err(err(line, message)))
                 }
             },
             Source::Jsonl {
@@ -208,10 +270,11 @@ impl RowReader {
                     Ok(0) => return None,
                     Ok(n) => *bytes += n as u64,
                     Err(e) => {
-                        return Some(Err(err(
-                            *line,
-                            format!("cannot read this line: {e} (is the file UTF-8 text?)"),
-                        )));
+                        let message = match RawProblem::from_io(&e) {
+                            Some(problem) => problem.to_string(),
+                            None => format!("cannot read this line: {e} (is the file UTF-8 text?)"),
+                        };
+                        return Some(Err(err(*line, message)));
                     }
                 }
                 let text = buf.trim_start_matches('\u{feff}').trim();
@@ -229,6 +292,27 @@ fn csv_layout(headers: &csv::StringRecord) -> Result<CsvLayout, String> {
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
         .collect();
+    if names.iter().all(String::is_empty) {
+        return Err(
+            "the file is empty: expected a header row, `student,question,answer` (one \
+             row per answer) or `student` followed by one column per question number (one row \
+             per student), then the answers"
+                .to_string(),
+        );
+    }
+    for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(j) = names[..i].iter().position(|n| n.eq_ignore_ascii_case(name)) {
+            return Err(format!(
+                "columns {} and {} are both headed `{name}`: keep one, since the second would \
+                 silently overwrite the first",
+                j + 1,
+                i + 1
+            ));
+        }
+    }
     let find = |name: &str| names.iter().position(|h| h.eq_ignore_ascii_case(name));
     let student = STUDENT_COLUMNS.iter().find_map(|c| find(c));
     if let (Some(student), Some(question), Some(answer)) =
@@ -285,8 +369,10 @@ fn csv_row(layout: &CsvLayout, record: &csv::StringRecord, line: u64) -> Row {
     }
 }
 
-fn csv_message(e: &csv::Error) -> String {
-    match e.kind() {
+/// Where a CSV error is and what to say about it.
+fn csv_message(e: &csv::Error) -> (u64, String) {
+    let line = e.position().map_or(0, |p| p.line());
+    let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => format!(
@@ -296,58 +382,70 @@ fn csv_message(e: &csv::Error) -> String {
         csv::ErrorKind::Utf8 { .. } => {
             "this row is not valid UTF-8 text: save the file as CSV UTF-8".to_string()
         }
+        csv::ErrorKind::Io(io) => match RawProblem::from_io(io) {
+            Some(problem) => return (problem.line(), problem.to_string()),
+            None => format!("cannot read the file: {io}"),
+        },
         _ => format!("bad CSV: {e}"),
-    }
+    };
+    (line, message)
 }
 
 fn json_row(text: &str, line: u64) -> Result<Row, String> {
-    let value: serde_json::Value = serde_json::from_str(text)
+    let value = json_line::parse(text)
         .map_err(|e| format!("not a JSON object: {e} (each line must be one JSON object)"))?;
-    let serde_json::Value::Object(map) = value else {
+    let Field::Object(mut entries) = value else {
         return Err("each line must be a JSON object, e.g. {\"student\": …, …}".to_string());
+    };
+    if let Some(key) = json_line::repeated_key(&entries) {
+        return Err(format!(
+            "the key `{key}` appears twice in this object: keep one (JSON readers would \
+             silently keep only the last)"
+        ));
+    }
+    let mut take = |key: &str| {
+        let i = entries.iter().position(|(k, _)| k == key)?;
+        Some(entries.remove(i).1)
     };
     let student = STUDENT_COLUMNS
         .iter()
-        .find_map(|k| map.get(*k))
-        .map(scalar)
+        .find_map(|k| take(k))
+        .map(Field::into_text)
         .ok_or_else(|| "no `student` key on this line".to_string())?;
     let student = student.trim().to_string();
-    if let Some(question) = map.get("question") {
-        let answer = map.get("answer").map(scalar).unwrap_or_default();
+    if let Some(question) = take("question") {
+        let answer = take("answer").map(Field::into_text).unwrap_or_default();
         return Ok(Row::Long {
             line,
             student,
-            key: scalar(question).trim().to_string(),
+            key: question.into_text().trim().to_string(),
             answer,
         });
     }
-    let answers = match map.get("answers") {
-        Some(serde_json::Value::Object(answers)) => answers
-            .iter()
-            .map(|(k, v)| (k.clone(), scalar(v)))
-            .collect(),
+    let answers = match take("answers") {
+        Some(Field::Object(answers)) => {
+            if let Some(key) = json_line::repeated_key(&answers) {
+                return Err(format!(
+                    "the key `{key}` appears twice in `answers`: keep one (JSON readers would \
+                     silently keep only the last)"
+                ));
+            }
+            answers
+        }
         Some(_) => return Err("`answers` must be an object from question number to text".into()),
-        None => map
-            .iter()
+        None => entries
+            .into_iter()
             .filter(|(k, _)| !STUDENT_COLUMNS.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), scalar(v)))
             .collect(),
     };
     Ok(Row::Wide {
         line,
         student,
-        answers,
+        answers: answers
+            .into_iter()
+            .map(|(k, v)| (k, v.into_text()))
+            .collect(),
     })
-}
-
-/// A JSON value as answer text: strings as they are, numbers and booleans as written,
-/// `null` as blank.
-fn scalar(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]

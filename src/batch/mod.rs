@@ -8,13 +8,15 @@
 //! any row order) and the sheet is written at the end.
 
 pub mod input;
+mod input_check;
+mod json_line;
 pub mod paper;
 pub mod sheet;
 pub mod summary;
 
 pub use input::{InputError, InputFormat, Row, RowReader};
-pub use paper::{ItemMarks, PaperError, PaperMarker, PaperMarks, PaperScore};
-pub use sheet::SheetWriter;
+pub use paper::{ItemMarks, PaperError, PaperMarker, PaperMarks, PaperScore, UNGRADED};
+pub use sheet::{SheetFormat, SheetWriter};
 pub use summary::{ClassSummary, ClassTally, GradeCount, MissedPoint, QuestionSummary};
 
 use crate::marking::{MarkResult, PointStatus};
@@ -74,13 +76,15 @@ pub fn mark_class<W: Write>(
     mut progress: impl FnMut(u64),
 ) -> Result<ClassSummary, BatchError> {
     if let Some(keys) = reader.wide_keys() {
-        for key in keys {
-            if paper.resolve(key).is_none() {
-                return Err(unknown_key(reader, 1, key, paper).into());
-            }
+        let keys: Vec<String> = keys.into_iter().map(str::to_string).collect();
+        let (mut resolved, mut seen) = (HashMap::new(), Vec::new());
+        for key in &keys {
+            resolve_key(paper, reader, 1, key, &mut resolved, &mut seen)?;
         }
     }
     let mut tally = ClassTally::new(paper);
+    // Wide layout: the line each student's row was on, so a second row is caught.
+    let mut wide_lines: HashMap<Box<str>, u64> = HashMap::new();
     let mut resolved: HashMap<String, usize> = HashMap::new();
     // Long layout: each student's marks so far, in order of first appearance.
     // Long layout: each student's slot (in order of first appearance) and the marks of
@@ -109,7 +113,8 @@ pub fn mark_class<W: Write>(
                     .collect()
             })
             .collect();
-        for ((head, _), answers) in chunk.iter().zip(marked) {
+        for ((head, given), answers) in chunk.iter().zip(marked) {
+            tally.count_blank((given.len() - answers.len()) as u64);
             for (i, m) in &answers {
                 tally.count_answer(*i, m.awarded, m.missed.iter().map(|&p| usize::from(p)));
             }
@@ -120,6 +125,18 @@ pub fn mark_class<W: Write>(
             } = head;
             match long_key {
                 None => {
+                    if let Some(first) = wide_lines.insert(student.as_str().into(), *line) {
+                        return Err(InputError {
+                            file: reader.file().to_path_buf(),
+                            line: *line,
+                            message: format!(
+                                "`{student}` already has a row (line {first}): this layout \
+                                 has one row per student, so merge the two rows or tell the \
+                                 students apart by name"
+                            ),
+                        }
+                        .into());
+                    }
                     let mut awarded = vec![None; paper.items.len()];
                     for (i, m) in answers {
                         awarded[i] = Some(m.awarded);
@@ -158,6 +175,10 @@ pub fn mark_class<W: Write>(
         }
         progress(reader.bytes_read());
     }
+    if reader.rows_read() == 0 {
+        return Err(reader.no_rows_error().into());
+    }
+    tally.count_rows(reader.rows_read());
     let mut students: Vec<(usize, Box<str>)> = long_index
         .into_iter()
         .map(|(name, slot)| (slot, name))
@@ -189,16 +210,6 @@ fn resolve_row(
     row: Row,
     cache: &mut HashMap<String, usize>,
 ) -> Result<(RowHead, Vec<(usize, String)>), InputError> {
-    let mut resolve = |line: u64, key: &str| -> Result<usize, InputError> {
-        if let Some(&i) = cache.get(key) {
-            return Ok(i);
-        }
-        let i = paper
-            .resolve(key)
-            .ok_or_else(|| unknown_key(reader, line, key, paper))?;
-        cache.insert(key.to_string(), i);
-        Ok(i)
-    };
     let (line, student) = match &row {
         Row::Long { line, student, .. } | Row::Wide { line, student, .. } => (*line, student),
     };
@@ -212,7 +223,7 @@ fn resolve_row(
             key,
             answer,
         } => {
-            let index = resolve(line, &key)?;
+            let index = resolve_key(paper, reader, line, &key, cache, &mut Vec::new())?;
             let head = RowHead {
                 line,
                 student,
@@ -225,9 +236,15 @@ fn resolve_row(
             student,
             answers,
         } => {
+            let mut seen = Vec::with_capacity(answers.len());
             let answers = answers
                 .into_iter()
-                .map(|(key, text)| Ok((resolve(line, &key)?, text)))
+                .map(|(key, text)| {
+                    Ok((
+                        resolve_key(paper, reader, line, &key, cache, &mut seen)?,
+                        text,
+                    ))
+                })
                 .collect::<Result<_, InputError>>()?;
             let head = RowHead {
                 line,
@@ -237,6 +254,42 @@ fn resolve_row(
             Ok((head, answers))
         }
     }
+}
+
+/// The item `key` names, erring when it names none, or one already in `seen` (the keys of
+/// the same row so far, as (item, key)): two columns for one question would otherwise
+/// overwrite each other silently.
+fn resolve_key(
+    paper: &PaperMarker,
+    reader: &RowReader,
+    line: u64,
+    key: &str,
+    cache: &mut HashMap<String, usize>,
+    seen: &mut Vec<(usize, String)>,
+) -> Result<usize, InputError> {
+    let index = match cache.get(key) {
+        Some(&i) => i,
+        None => {
+            let i = paper
+                .resolve(key)
+                .ok_or_else(|| unknown_key(reader, line, key, paper))?;
+            cache.insert(key.to_string(), i);
+            i
+        }
+    };
+    if let Some((_, first)) = seen.iter().find(|(i, _)| *i == index) {
+        return Err(InputError {
+            file: reader.file().to_path_buf(),
+            line,
+            message: format!(
+                "`{first}` and `{key}` are both question {}: keep one, since the second would \
+                 silently overwrite the first",
+                paper.items[index].item.number
+            ),
+        });
+    }
+    seen.push((index, key.to_string()));
+    Ok(index)
 }
 
 fn blank_student(reader: &RowReader, line: u64) -> InputError {

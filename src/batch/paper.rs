@@ -11,6 +11,9 @@ use crate::model::{Manifest, ManifestItem};
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// The grade below a paper's lowest boundary.
+pub const UNGRADED: &str = "U";
+
 /// Why a manifest cannot be marked against a bank.
 #[derive(Debug, thiserror::Error)]
 pub enum PaperError {
@@ -94,7 +97,8 @@ pub struct PaperScore {
     pub max: u32,
     /// `total` as a percentage of `max`, rounded to one decimal place.
     pub percentage: f64,
-    /// Grade from the paper's boundaries, when it has them, counting no SPaG marks.
+    /// Grade from the paper's boundaries, when it has them, counting no SPaG marks;
+    /// [`UNGRADED`] below the lowest.
     pub grade: Option<String>,
     /// SPaG marks the paper offers, which examkit does not award: spelling, punctuation and
     /// grammar are for a teacher to judge, so they are reported as open rather than as 0.
@@ -244,13 +248,16 @@ impl PaperMarker {
         } else {
             (f64::from(total) * 1000.0 / f64::from(max)).round() / 10.0
         };
-        let grade = self.manifest.grade_for(total).map(str::to_string);
+        // Below the lowest boundary is a grade too, U, and a mark sheet must say so rather
+        // than leave the cell empty.
+        let grade_for = |raw| {
+            (!self.manifest.grade_boundaries.is_empty())
+                .then(|| self.manifest.grade_for(raw).unwrap_or(UNGRADED).to_string())
+        };
+        let grade = grade_for(total);
         let spag_unmarked = self.manifest.total_spag;
-        let grade_with_spag = self
-            .manifest
-            .grade_for(total + spag_unmarked)
-            .map(str::to_string)
-            .filter(|g| Some(g) != grade.as_ref());
+        let grade_with_spag =
+            grade_for(total + spag_unmarked).filter(|g| Some(g) != grade.as_ref());
         PaperScore {
             counted,
             total,

@@ -1,7 +1,7 @@
 //! What a class got right and wrong: running tallies kept as numbers only (so a million
 //! answers cost a few counters), turned into a [`ClassSummary`] at the end.
 
-use super::paper::{PaperMarker, PaperScore};
+use super::paper::{PaperMarker, PaperScore, UNGRADED};
 use crate::marking::{MarkResult, PointStatus};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -12,10 +12,17 @@ pub const MISSED_POINTS_SHOWN: usize = 20;
 /// The class's results in brief.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClassSummary {
+    /// Rows read from the input (blank lines are not rows), so a teacher can check that
+    /// every row of the file was marked.
+    pub rows: u64,
     /// Students marked.
     pub students: u64,
     /// Answers marked (blank answers are not counted).
     pub answers: u64,
+    /// Blank answers: cells or rows with no text, which score 0.
+    pub blank: u64,
+    /// SPaG marks each student's paper offers, left for the teacher to award.
+    pub spag_unmarked: u32,
     /// Mean of the students' percentages, to one decimal place.
     pub mean_percentage: f64,
     /// How many students earned each grade, highest grade first (empty without boundaries).
@@ -74,8 +81,10 @@ pub struct MissedPoint {
 /// in parallel with [`ClassTally::merge`].
 #[derive(Debug, Clone, Default)]
 pub struct ClassTally {
+    rows: u64,
     students: u64,
     answers: u64,
+    blank: u64,
     percentage_sum: f64,
     grades: BTreeMap<String, u64>,
     /// Per item: (answered, marks summed).
@@ -133,18 +142,30 @@ impl ClassTally {
         }
     }
 
+    /// Count rows read from the input.
+    pub fn count_rows(&mut self, rows: u64) {
+        self.rows += rows;
+    }
+
+    /// Count blank answers (given, but with no text).
+    pub fn count_blank(&mut self, blank: u64) {
+        self.blank += blank;
+    }
+
     /// Count one student's score.
     pub fn add_student(&mut self, score: &PaperScore) {
         self.students += 1;
         self.percentage_sum += score.percentage;
-        let grade = score.grade.clone().unwrap_or_else(|| "U".to_string());
+        let grade = score.grade.clone().unwrap_or_else(|| UNGRADED.to_string());
         *self.grades.entry(grade).or_default() += 1;
     }
 
     /// Add another tally's counts to this one.
     pub fn merge(&mut self, other: ClassTally) {
+        self.rows += other.rows;
         self.students += other.students;
         self.answers += other.answers;
+        self.blank += other.blank;
         self.percentage_sum += other.percentage_sum;
         for (grade, n) in other.grades {
             *self.grades.entry(grade).or_default() += n;
@@ -219,13 +240,16 @@ impl ClassTally {
             .collect();
         if !grades.is_empty() {
             grades.push(GradeCount {
-                grade: "U".to_string(),
-                students: self.grades.get("U").copied().unwrap_or(0),
+                grade: UNGRADED.to_string(),
+                students: self.grades.get(UNGRADED).copied().unwrap_or(0),
             });
         }
         ClassSummary {
+            rows: self.rows,
             students: self.students,
             answers: self.answers,
+            blank: self.blank,
+            spag_unmarked: paper.manifest.total_spag,
             mean_percentage: if self.students == 0 {
                 0.0
             } else {

@@ -5,7 +5,7 @@
 //! printers are [`crate::report`].
 
 use crate::bank::{self, Bank, BankQuestion, cache::Cache};
-use crate::batch::{self, InputFormat, PaperMarker, RowReader, SheetWriter};
+use crate::batch::{self, InputFormat, PaperMarker, RowReader, SheetFormat, SheetWriter};
 use crate::marking::Markers;
 use crate::model::Manifest;
 use crate::prose::{Names, SchemeProse};
@@ -428,13 +428,32 @@ fn mark_batch(paper: &PaperMarker, input: &Path, args: &Args) -> anyhow::Result<
     let mut reader = RowReader::open(input, format)?;
     let size = std::fs::metadata(input).map(|m| m.len()).unwrap_or(0);
     let bar = progress_bar(size);
+    let paper_id = &paper.manifest.paper_id;
+    let is_json = |p: &Path| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    };
     let summary = match &args.out {
         Some(out_path) => {
+            let format = if is_json(out_path) {
+                SheetFormat::Json
+            } else {
+                SheetFormat::Csv
+            };
             let summary = write_atomically(out_path, |file| {
-                let mut sheet = SheetWriter::new(std::io::BufWriter::new(file), paper)?;
-                let summary =
-                    batch::mark_class(paper, &mut reader, &mut sheet, |b| bar.set_position(b))?;
-                sheet.finish()?.flush()?;
+                let out = std::io::BufWriter::new(file);
+                let sheet = SheetWriter::with_format(out, paper, format);
+                let (summary, out) =
+                    mark_to_sheet(paper, &mut reader, sheet, &bar).map_err(|e| {
+                        if e.is::<batch::InputError>() {
+                            e
+                        } else {
+                            e.context(format!("cannot write {}", out_path.display()))
+                        }
+                    })?;
+                out.into_inner()
+                    .map_err(|e| e.into_error())
+                    .with_context(|| format!("cannot write {}", out_path.display()))?;
                 Ok(summary)
             })?;
             bar.finish_and_clear();
@@ -442,20 +461,24 @@ fn mark_batch(paper: &PaperMarker, input: &Path, args: &Args) -> anyhow::Result<
             summary
         }
         None => {
-            let stdout = std::io::stdout().lock();
-            let mut sheet = SheetWriter::new(std::io::BufWriter::new(stdout), paper)?;
-            let summary =
-                batch::mark_class(paper, &mut reader, &mut sheet, |b| bar.set_position(b))?;
-            sheet.finish()?.flush()?;
+            // Standard output carries one document: the JSON sheet (with the summary in it)
+            // for `--format json`, otherwise the CSV sheet, with the summary for people on
+            // standard error.
+            let format = if args.format == Format::Json {
+                SheetFormat::Json
+            } else {
+                SheetFormat::Csv
+            };
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let sheet = SheetWriter::with_format(stdout, paper, format);
+            let (summary, mut out) = mark_to_sheet(paper, &mut reader, sheet, &bar)?;
+            out.flush()?;
             bar.finish_and_clear();
             summary
         }
     };
-    let paper_id = &paper.manifest.paper_id;
     if let Some(path) = &args.summary {
-        let json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let json = is_json(path);
         write_atomically(path, |file| {
             let mut w = std::io::BufWriter::new(file);
             if json {
@@ -468,11 +491,11 @@ fn mark_batch(paper: &PaperMarker, input: &Path, args: &Args) -> anyhow::Result<
         })?;
         eprintln!("wrote {}", path.display());
     }
-    // The sheet took standard output when no --out was given: the summary goes to stderr.
-    let mut out: Box<dyn Write> = if args.out.is_some() {
-        Box::new(anstream::stdout())
-    } else {
-        Box::new(anstream::stderr())
+    let mut out: Box<dyn Write> = match (&args.out, args.format) {
+        (Some(_), _) => Box::new(anstream::stdout()),
+        // Already in the JSON document on standard output.
+        (None, Format::Json) => return Ok(()),
+        (None, _) => Box::new(anstream::stderr()),
     };
     match args.format {
         Format::Text => report::text::write_summary(&mut out, &summary)?,
@@ -481,6 +504,32 @@ fn mark_batch(paper: &PaperMarker, input: &Path, args: &Args) -> anyhow::Result<
     }
     out.flush()?;
     Ok(())
+}
+
+/// Mark the class into `sheet` (a JSON sheet ends with the class summary), handing back the
+/// summary and the writer. Errors in the input keep their file and line; errors writing
+/// the sheet are left for the caller to name the file.
+fn mark_to_sheet<W: Write>(
+    paper: &PaperMarker,
+    reader: &mut RowReader,
+    sheet: std::io::Result<SheetWriter<W>>,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<(batch::ClassSummary, W)> {
+    let mut sheet = sheet?;
+    let summary = batch::mark_class(paper, reader, &mut sheet, |b| bar.set_position(b)).map_err(
+        |e| match e {
+            batch::BatchError::Input(e) => anyhow::Error::new(e),
+            batch::BatchError::Output(e) => anyhow::Error::new(e),
+        },
+    )?;
+    let report = report::json::ClassReport {
+        version: report::json::VERSION,
+        kind: "class-summary",
+        paper_id: &paper.manifest.paper_id,
+        summary: &summary,
+    };
+    let out = sheet.finish_with(Some(&report))?;
+    Ok((summary, out))
 }
 
 /// A progress bar over the input's bytes, drawn only when stderr is a terminal.
@@ -510,18 +559,32 @@ pub fn write_atomically<T>(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut temp =
-        crate::files::temp_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    // The temporary file is ours, not the user's: errors name the file they asked for.
+    let failed = |e: std::io::Error| {
+        anyhow::anyhow!("cannot write {}: {}", path.display(), without_temp_path(&e))
+    };
+    let mut temp = crate::files::temp_in(dir).map_err(failed)?;
     let value = write(temp.as_file_mut())?;
-    temp.as_file().sync_all()?;
+    temp.as_file().sync_all().map_err(failed)?;
     // Temporary files are private (0600); a mark sheet is for colleagues and spreadsheets.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(failed)?;
     }
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path).map_err(|e| failed(e.error))?;
     Ok(value)
+}
+
+/// An I/O error's message without the temporary file's path that `tempfile` appends to it
+/// (`… at path "/dir/.tmpXYZ"`, with no way to reach the bare error), which would send a
+/// teacher looking for a file that never existed for them.
+fn without_temp_path(error: &std::io::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at path \"") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    }
 }

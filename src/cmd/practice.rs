@@ -55,19 +55,25 @@ fn run_practice(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = anstream::stdout();
     let (mut session, path) = match &args.resume {
         Some(path) => {
-            let saved = practice::session::read(path)?;
+            // Locked before it is read, so a second `--resume` is refused up front.
+            let (saved, writer) = practice::session::resume(path)?;
             if saved.start.bank_version != bank.version {
                 eprintln!(
                     "warning: the bank has changed since this session began; answers are \
                      marked against the current schemes"
                 );
             }
-            if saved.torn {
-                eprintln!("note: the last line typed before the session stopped was cut off");
+            if let Some(dropped) = &saved.dropped {
+                eprintln!(
+                    "note: the end of {} was cut off when the session stopped ({dropped}); \
+                     that was dropped and everything before it is kept",
+                    path.display()
+                );
+            } else if saved.torn {
+                eprintln!("note: a line typed before the session stopped was cut off");
             }
             let done = saved.answers.len();
             let total = saved.start.items.len();
-            let writer = SessionWriter::append(path)?;
             let session = Practice::resume(&bank, saved, writer)?;
             writeln!(
                 out,

@@ -266,6 +266,16 @@ pub fn write_summary(out: &mut dyn Write, summary: &ClassSummary) -> io::Result<
         summary.answers,
         summary.mean_percentage
     )?;
+    writeln!(
+        out,
+        "{} {} {} read, {} {} marked, {} blank",
+        "Input:".bold(),
+        summary.rows,
+        plural(summary.rows, "row", "rows"),
+        summary.answers,
+        plural(summary.answers, "answer", "answers"),
+        summary.blank,
+    )?;
     if !summary.grades.is_empty() {
         let grades: Vec<String> = summary
             .grades
@@ -273,6 +283,14 @@ pub fn write_summary(out: &mut dyn Write, summary: &ClassSummary) -> io::Result<
             .map(|g| format!("{} {}", g.grade, g.students))
             .collect();
         writeln!(out, "{} {}", "Grades:".bold(), grades.join(" · "))?;
+    }
+    if summary.spag_unmarked > 0 {
+        writeln!(
+            out,
+            "{} {} marks a student are for the teacher to award (the `spag` column)",
+            "SPaG:".bold(),
+            summary.spag_unmarked
+        )?;
     }
     writeln!(out, "{}", "Questions (mean of those who answered):".bold())?;
     for q in &summary.questions {
@@ -389,4 +407,8 @@ pub fn write_revision(out: &mut dyn Write, revision: &crate::practice::Revision)
         }
     }
     Ok(())
+}
+
+fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
