@@ -1,6 +1,7 @@
 //! The loaded bank: questions, mark schemes, synonym lists and blueprints, with where each
 //! came from, so every later stage can point a teacher back at the file to fix.
 
+pub mod bundled;
 pub mod cache;
 pub mod check;
 pub mod diagnostic;
@@ -10,7 +11,9 @@ pub mod load;
 pub mod partial;
 pub mod read;
 pub mod schema;
+pub mod source;
 pub mod span;
+pub mod topics;
 
 pub use check::{BrokenBank, check, load_checked};
 pub use diagnostic::{Diagnostic, Severity};

@@ -86,7 +86,7 @@ pub fn load_partial_files(files: BankFiles) -> Result<PartialBank, BrokenBank> {
 
 impl PartialBank {
     /// A bank loaded whole, all its schemes included.
-    pub(super) fn whole(paths: Vec<PathBuf>, bank: Bank) -> PartialBank {
+    pub fn whole(paths: Vec<PathBuf>, bank: Bank) -> PartialBank {
         PartialBank {
             paths,
             bank,

@@ -116,6 +116,45 @@ impl BankFiles {
         }
     }
 
+    /// A bank's files given in memory (the bank built into examkit), as if read from
+    /// `paths`: hashed exactly as the same bytes at the same paths read from disk, so a
+    /// paper printed from either has the same bank version.
+    pub fn from_memory(paths: &[PathBuf], given: Vec<(PathBuf, Vec<u8>)>) -> BankFiles {
+        let mut hashes = Vec::with_capacity(given.len());
+        let files = given
+            .into_iter()
+            .map(|(path, bytes)| {
+                let found = FoundFile {
+                    path,
+                    explicit: false,
+                };
+                let mut hasher = Xxh3::new();
+                let name = bank_name(paths, &found);
+                hasher.update(&(name.len() as u64).to_le_bytes());
+                hasher.update(&name);
+                hasher.update(&(bytes.len() as u64).to_le_bytes());
+                hasher.update(&bytes);
+                hashes.push(hasher.digest128().to_le_bytes());
+                ReadFile {
+                    path: found.path,
+                    explicit: false,
+                    content: Content::from_bytes(bytes),
+                }
+            })
+            .collect();
+        hashes.sort_unstable();
+        let mut hasher = Xxh3::new();
+        for hash in &hashes {
+            hasher.update(hash);
+        }
+        BankFiles {
+            paths: paths.to_vec(),
+            files,
+            problems: Vec::new(),
+            digest: hasher.digest128().to_le_bytes(),
+        }
+    }
+
     /// The files `found` under `paths`, not read: texts of `lens` bytes whose digest is
     /// known to be `digest` (see `bank::cache::stamp`).
     pub fn unread(

@@ -1,7 +1,8 @@
 //! `examkit generate`: a question paper, its mark scheme and a manifest, from a blueprint
 //! (or the quick form: board, topics, marks) and a seed.
 
-use crate::bank::{self, PartialBank, cache::Cache};
+use crate::bank::source::BankSource;
+use crate::bank::{self, PartialBank, bundled, cache::Cache};
 use crate::model::{Blueprint, Board, SourcePlacement};
 use crate::paper::Paper;
 use crate::paper::request::{self, PaperRequest, Shape};
@@ -11,12 +12,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The blueprint used when none is given: the README's first command.
-const DEFAULT_BLUEPRINT: &str = "examples/papers/aqa-cold-war.yaml";
+const DEFAULT_BLUEPRINT: &str = "aqa-cold-war";
 
 /// Flags for `examkit generate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Blueprint to fill (default: examples/papers/aqa-cold-war.yaml, unless --board is given).
+    /// Blueprint to fill: a file, or the name of one built into examkit (`examkit list
+    /// blueprints`). Default: aqa-cold-war, unless --board is given.
     #[arg(long, conflicts_with = "board")]
     pub blueprint: Option<PathBuf>,
     /// Quick form: board whose style and questions to use (aqa, edexcel, cie).
@@ -48,7 +50,9 @@ pub struct Args {
     #[arg(long, value_name = "inline|insert")]
     pub sources: Option<SourcePlacement>,
     /// Folders (or files) of the question bank and mark schemes.
-    #[arg(long = "bank", default_values = ["question-bank", "mark-schemes"])]
+    /// (Default: question-bank/ and mark-schemes/ here if there is a question-bank/, else
+    /// the bank built into examkit.)
+    #[arg(long = "bank", value_name = "DIR", num_args = 1..)]
     pub bank: Vec<PathBuf>,
     /// Load and check the bank afresh, neither using nor filling the cache of checked banks
     /// (also: EXAMKIT_CACHE=off).
@@ -63,12 +67,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         Cache::from_env()
     };
-    let partial = load_bank(&args.bank, cache.as_ref())?;
+    let partial = load_bank(&BankSource::choose(&args.bank), cache.as_ref())?;
     let (request, blueprint_path) = request(&args)?;
     let mut papers =
         request::choose(partial.bank(), &request).map_err(|err| match &blueprint_path {
             Some(path) => {
-                anyhow::Error::new(err).context(format!("cannot fill blueprint {}", path.display()))
+                anyhow::anyhow!("cannot fill blueprint {}: {err}", path.display())
             }
             None => err.into(),
         })?;
@@ -114,30 +118,42 @@ fn request(args: &Args) -> anyhow::Result<(PaperRequest, Option<PathBuf>)> {
     Ok((request, path))
 }
 
-fn load_bank(paths: &[PathBuf], cache: Option<&Cache>) -> anyhow::Result<PartialBank> {
+fn load_bank(source: &BankSource, cache: Option<&Cache>) -> anyhow::Result<PartialBank> {
     // The same checks as `examkit check` on everything a paper prints from: a paper is never
     // printed from a broken bank. Schemes no chosen question uses are not read at all (see
     // `bank::partial`), and a bank already checked is read from the cache (`bank::cache`).
-    let partial = bank::cache::load_partial(paths, cache)?;
+    let partial = source.load_partial(cache)?;
     if partial.bank().questions.is_empty() {
-        bail!(
-            "no questions found in {}; run from the examkit folder or pass --bank",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        bail!("no questions found in {source}; pass the bank's folders with --bank");
     }
     Ok(partial)
 }
 
+/// The blueprint at `path`, or, when there is no such file, the bundled one of that name.
 fn load_blueprint(path: &Path) -> anyhow::Result<Blueprint> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read blueprint {}", path.display()))?;
+    let (shown, text) = match std::fs::read_to_string(path) {
+        Ok(text) => (path.to_path_buf(), text),
+        Err(err) => match bundled::blueprint(&path.to_string_lossy()) {
+            Some(b) if err.kind() == std::io::ErrorKind::NotFound => {
+                (PathBuf::from(b.path), b.text.to_string())
+            }
+            _ => {
+                let names: Vec<&str> = bundled::blueprints().map(|b| b.name).collect();
+                return Err(err).with_context(|| {
+                    format!(
+                        "cannot read blueprint {} (examkit's own are {})",
+                        path.display(),
+                        names.join(", ")
+                    )
+                });
+            }
+        },
+    };
+    // The diagnostic carries its own file, line, column and "error:", so it goes on a line
+    // of its own, as the bank's problems do, rather than after the caller's "error: ".
     serde_yaml::from_str(&text).map_err(|err| {
-        let diag = bank::load::yaml_error(path, &err);
-        anyhow::anyhow!("{diag}")
+        let diag = bank::load::yaml_error(&shown, &err);
+        anyhow::anyhow!("the blueprint has a problem:\n{diag}")
     })
 }
 

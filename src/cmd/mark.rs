@@ -4,6 +4,7 @@
 //! [`crate::marking`], paper scoring and batch streaming are [`crate::batch`], and the
 //! printers are [`crate::report`].
 
+use crate::bank::source::BankSource;
 use crate::bank::{self, Bank, BankQuestion, cache::Cache};
 use crate::batch::{self, InputFormat, PaperMarker, RowReader, SheetFormat, SheetWriter};
 use crate::marking::Markers;
@@ -83,8 +84,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Question-bank and mark-scheme folders or files.
-    #[arg(long, value_name = "DIR", num_args = 1.., default_values = ["question-bank", "mark-schemes"])]
+    /// Question-bank and mark-scheme folders or files (default: question-bank/ and
+    /// mark-schemes/ here if there is a question-bank/, else the bank built into examkit).
+    #[arg(long, value_name = "DIR", num_args = 1..)]
     pub bank: Vec<PathBuf>,
     /// Load and check the bank afresh, neither using nor filling the cache of checked banks
     /// (also: EXAMKIT_CACHE=off).
@@ -156,15 +158,12 @@ fn run_mark(args: Args) -> anyhow::Result<ExitCode> {
 /// bank with errors (every one listed), since marks from a broken scheme would mislead.
 pub fn load_bank(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<Bank> {
     let cache = if no_cache { None } else { Cache::from_env() };
-    let bank = bank::cache::load_checked(paths, cache.as_ref()).map_err(|broken| {
+    let source = BankSource::choose(paths);
+    let bank = source.load_checked(cache.as_ref()).map_err(|broken| {
         anyhow::anyhow!("{broken}fix them before marking (`examkit check` checks again)")
     })?;
     if bank.questions.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        bail!(
-            "no questions found in {}: run from the project folder or pass --bank DIR",
-            shown.join(", ")
-        );
+        bail!("no questions found in {source}: pass the bank's folders with --bank DIR");
     }
     Ok(bank)
 }

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod generate;
 pub mod import;
+pub mod list;
 pub mod mark;
 pub mod moderate;
 pub mod practice;
@@ -25,6 +26,19 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The bank a command reads, as every command that reads one takes it.
+#[derive(Debug, clap::Args)]
+pub struct BankArgs {
+    /// Question-bank and mark-scheme folders or files (default: question-bank/ and
+    /// mark-schemes/ here if there is a question-bank/, else the bank built into examkit).
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    pub bank: Vec<std::path::PathBuf>,
+    /// Load and check the bank afresh, neither using nor filling the cache of checked banks
+    /// (also: EXAMKIT_CACHE=off).
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -34,6 +48,8 @@ pub enum Command {
     Schema(schema::Args),
     /// Generate a question paper, its mark scheme and a manifest as PDF/JSON.
     Generate(generate::Args),
+    /// List what the bank holds: boards, topics, questions (ids, types, marks), blueprints.
+    List(list::Args),
     /// Mark typed answers: one answer, one student's paper, or a class in batch.
     Mark(mark::Args),
     /// Revise in the terminal: answer questions and get marked at once.
@@ -50,6 +66,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::List(args) => list::run(args),
         Command::Mark(args) => mark::run(args),
         Command::Practice(args) => practice::run(args),
         Command::Moderate(args) => moderate::run(args),

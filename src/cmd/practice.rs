@@ -36,8 +36,9 @@ pub struct Args {
     /// Carry on a saved session.
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
-    /// Question-bank and mark-scheme folders or files.
-    #[arg(long, value_name = "DIR", num_args = 1.., default_values = ["question-bank", "mark-schemes"])]
+    /// Question-bank and mark-scheme folders or files (default: question-bank/ and
+    /// mark-schemes/ here if there is a question-bank/, else the bank built into examkit).
+    #[arg(long, value_name = "DIR", num_args = 1..)]
     pub bank: Vec<PathBuf>,
     /// Load and check the bank afresh, neither using nor filling the cache of checked banks
     /// (also: EXAMKIT_CACHE=off).
@@ -93,6 +94,12 @@ fn run_practice(args: Args) -> anyhow::Result<ExitCode> {
             };
             let items = practice::pick(&bank, &filter, args.count, seed);
             if items.is_empty() {
+                // A topic matching nothing is most likely misspelt: say so, with the nearest.
+                if let Some(topic) = &args.topic
+                    && let Some(subject) = bank.questions.first().map(|q| q.subject.clone())
+                {
+                    bank.check_topics(&subject, std::slice::from_ref(topic))?;
+                }
                 bail!(
                     "no markable questions match{}{}: try another --board or --topic",
                     args.board.map_or(String::new(), |b| format!(" board {b}")),

@@ -28,6 +28,9 @@ pub struct Strip {
     pub keep_with_next: bool,
     /// The framed box (source, interpretation) this strip sits in.
     pub frame: Option<usize>,
+    /// A ruled answer line: a run of them is one answer space, which distribution may end
+    /// a few lines short rather than leave a stub of lines at the top of the next page.
+    pub answer_line: bool,
     /// Items, with y measured from the top of the strip.
     pub items: Vec<Item>,
 }
@@ -174,6 +177,7 @@ impl<'a> Composer<'a> {
             space_before: std::mem::take(&mut self.pending_space),
             keep_with_next: false,
             frame: self.frame,
+            answer_line: false,
             items,
         };
         self.flow.strips.push(strip);
@@ -312,6 +316,9 @@ impl<'a> Composer<'a> {
             }
             items.push(hrule(x0, end, gap - 1.0, 0.5, dash, 0.35));
             self.push(gap, items);
+            if let Some(strip) = self.flow.strips.last_mut() {
+                strip.answer_line = true;
+            }
         }
     }
 

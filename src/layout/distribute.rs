@@ -4,7 +4,9 @@
 //! that asked to stay together moves to the next page as a whole, unless it is taller than
 //! a page (then it breaks where it must); space above a strip is dropped at the top of a
 //! page; a framed source that breaks is closed at the foot of one page and reopened, with
-//! its label marked "continued", at the head of the next.
+//! its label marked "continued", at the head of the next; an answer space that would
+//! leave a stub of lines at the top of the next page ends a few lines short on this one,
+//! and one that must break leaves a real continuation (see [`plan_answer_space`]).
 
 use super::compose::{Flow, LEADING, Strip, baseline_of, outline, run};
 use super::font::{Face, FontBook};
@@ -15,6 +17,12 @@ use super::style::fit_line;
 pub const FRAME_PAD: f32 = 6.0;
 /// Size of the "continued" label on a frame that breaks across pages.
 const CONTINUED_SIZE: f32 = 9.0;
+/// The most answer lines dropped to end an answer space on its page rather than carry
+/// them over alone: a few lines fewer than the marks ask for beats a page that opens with
+/// two lines and a mark.
+const MAX_DROPPED_LINES: usize = 3;
+/// The fewest answer lines an answer space carries over to the next page when it breaks.
+const MIN_CARRIED_LINES: usize = 5;
 
 /// The vertical band of a page that body text may use.
 #[derive(Debug, Clone, Copy)]
@@ -62,7 +70,26 @@ pub fn distribute(flow: &Flow, region: Region, book: &FontBook) -> Vec<Vec<Item>
     };
     let strips = &flow.strips;
     let page_height = region.bottom - region.top;
+    // The answer space being placed: lines to skip, and where it must break.
+    let mut planned_until = 0;
+    let mut skip = std::ops::Range::default();
+    let mut break_before = None;
     for i in 0..strips.len() {
+        if skip.contains(&i) {
+            continue;
+        }
+        if break_before == Some(i) && !work.fresh() {
+            work.new_page(flow);
+        }
+        if strips[i].answer_line && i >= planned_until && !work.fresh() {
+            let plan = plan_answer_space(strips, i, region.bottom - work.y);
+            planned_until = plan.end;
+            skip = plan.skip;
+            break_before = plan.break_before;
+            if break_before == Some(i) {
+                work.new_page(flow);
+            }
+        }
         let fresh = work.fresh();
         let gap = if fresh { 0.0 } else { strips[i].space_before };
         let open = work.open.map(|o| o.id);
@@ -79,6 +106,66 @@ pub fn distribute(flow: &Flow, region: Region, book: &FontBook) -> Vec<Vec<Item>
         work.pages.push(std::mem::take(&mut work.items));
     }
     work.pages
+}
+
+/// How to place the answer lines from strip `i`, with `room` left on the page.
+struct Plan {
+    /// The first strip after the run of answer lines.
+    end: usize,
+    /// Lines not to print.
+    skip: std::ops::Range<usize>,
+    /// Where to start a new page.
+    break_before: Option<usize>,
+}
+
+/// Decide how the answer lines `i..end` and what must stay with the last of them (the
+/// marks, the question total) meet the page's foot: all here; here a few lines short
+/// (at most [`MAX_DROPPED_LINES`], never the last line, which may carry Cambridge's
+/// `[4]`); or broken so that at least [`MIN_CARRIED_LINES`] go over, never between two
+/// strips kept together.
+fn plan_answer_space(strips: &[Strip], i: usize, room: f32) -> Plan {
+    let end = (i..strips.len())
+        .find(|&j| !strips[j].answer_line)
+        .unwrap_or(strips.len());
+    let mut plan = Plan {
+        end,
+        skip: 0..0,
+        break_before: None,
+    };
+    let last = end - 1;
+    let tail = chain_height(&strips[last..], None) - strips[last].height;
+    // Not at the top of a page, so the space above the first line counts too.
+    let height = |from: usize, to: usize| -> f32 {
+        strips[from..to]
+            .iter()
+            .map(|s| s.height + s.space_before)
+            .sum()
+    };
+    let lines = end - i;
+    if height(i, end) + tail <= room {
+        return plan;
+    }
+    // Lines that fit here with the last line and its tail after them.
+    let ending_here = (1..=lines).rev().find(|&n| height(i, i + n) + tail <= room);
+    if let Some(n) = ending_here
+        && lines - n <= MAX_DROPPED_LINES
+        && n >= 2
+    {
+        plan.skip = (i + n - 1)..last;
+        return plan;
+    }
+    let fits = (0..=lines)
+        .rev()
+        .find(|&n| height(i, i + n) <= room)
+        .unwrap_or(0);
+    let here = fits.min(lines.saturating_sub(MIN_CARRIED_LINES));
+    // Break after as many lines as may stay here, where nothing is kept together; with
+    // none, before the run, unless it is kept with what precedes it (then as before).
+    plan.break_before = (i + 1..=i + here)
+        .rev()
+        .find(|&b| !strips[b - 1].keep_with_next)
+        .or_else(|| (here == 0 && i > 0 && !strips[i - 1].keep_with_next).then_some(i));
+    plan
 }
 
 /// Height a strip takes, with the frame padding it may need: a strip in a frame always

@@ -307,3 +307,43 @@ fn the_cambridge_cover_states_the_page_count() {
     let cover = doc.pages[0].text();
     assert!(cover.contains(&format!("This document has {} pages.", doc.pages.len())));
 }
+
+#[test]
+fn answer_spaces_never_leave_a_stub_at_the_top_of_a_page() {
+    // Papers from the shipped bank, as `generate` makes them, over many seeds.
+    let bank = crate::bank::source::BankSource::Bundled
+        .load_checked(None)
+        .unwrap();
+    for board in Board::ALL {
+        let blueprint = blueprint(board);
+        for seed in 1..=12 {
+            let mut paper = crate::paper::select::select(&bank, &blueprint, seed, 1).unwrap();
+            paper.attach_schemes(&bank);
+            let doc = question_paper(&paper).unwrap();
+            for (n, page) in doc.pages.iter().enumerate().skip(1) {
+                let first_text = page
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text(t) if t.size == style::BODY_SIZE => Some(t.baseline),
+                        _ => None,
+                    })
+                    .reduce(f32::min);
+                let Some(first_text) = first_text else {
+                    continue; // a page of lines only, or a blank page
+                };
+                let stub = page
+                    .items
+                    .iter()
+                    .filter(|i| matches!(i, Item::Rule(r) if r.thickness < 1.0 && r.y1 <= first_text + 0.5))
+                    .count();
+                assert!(
+                    stub == 0 || stub >= 5,
+                    "{board} seed {seed} page {}: {stub} answer lines carried over:\n{}",
+                    n + 1,
+                    page.text()
+                );
+            }
+        }
+    }
+}

@@ -15,33 +15,7 @@ pub struct Line {
     pub width: f32,
 }
 
-/// Splits text into paragraphs at blank lines; single line breaks inside a paragraph are
-/// spaces, as they are in a folded YAML string. A line that starts with a bullet (`•`,
-/// `- `, `* `) is a list item: its own paragraph, returned with the bullet as `•`.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
-        let item = ["•", "- ", "* "]
-            .iter()
-            .find_map(|b| line.strip_prefix(b))
-            .map(str::trim_start);
-        if (line.is_empty() || item.is_some()) && !current.is_empty() {
-            out.push(current.join(" "));
-            current.clear();
-        }
-        if let Some(item) = item {
-            current.push(format!("• {}", item));
-        } else if !line.is_empty() {
-            current.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current.join(" "));
-    }
-    out
-}
+pub use crate::model::prose::paragraphs;
 
 /// The text of a list item, if the paragraph is one.
 pub fn list_item(paragraph: &str) -> Option<&str> {
@@ -129,9 +103,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraphs_split_at_blank_lines() {
+    fn every_line_break_is_kept() {
         let p = paragraphs("one\ntwo\n\n  three  four \n");
-        assert_eq!(p, vec!["one two", "three four"]);
+        assert_eq!(p, vec!["one", "two", "three four"]);
+        // A narrative question from folded YAML: single breaks where blank lines were.
+        let folded = "Write an account.\nYou may use:\n• the ultimatum (1958)\n• the summit (1961)\nYou must also use information of your own.";
+        assert_eq!(
+            paragraphs(folded),
+            vec![
+                "Write an account.",
+                "You may use:",
+                "• the ultimatum (1958)",
+                "• the summit (1961)",
+                "You must also use information of your own."
+            ]
+        );
+        let literal = "Write an account.\n\nYou may use:\n• the ultimatum (1958)\n• the summit (1961)\n\nYou must also use information of your own.";
+        assert_eq!(paragraphs(literal), paragraphs(folded));
         let p = paragraphs("Use:\n• the death\n  of Stalin\n- the speech\n\nAnd more.");
         assert_eq!(
             p,

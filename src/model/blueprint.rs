@@ -39,6 +39,11 @@ pub struct Blueprint {
     /// absent (AQA: a separate insert; Edexcel and Cambridge: with their questions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<SourcePlacement>,
+    /// How far questions must spread over the bank's topics: by default no topic is set
+    /// twice while the bank can fill the paper otherwise (a paper asking about the U2
+    /// incident twice tests less history than it could); `none` allows any repeats.
+    #[serde(default, skip_serializing_if = "Spread::is_default")]
+    pub spread: Spread,
     /// The sections, in order.
     pub sections: Vec<Section>,
     /// Optional grade boundaries (raw mark needed for each grade), highest grade first.
@@ -66,6 +71,24 @@ impl std::str::FromStr for SourcePlacement {
             "insert" => Ok(SourcePlacement::Insert),
             other => Err(format!("unknown placement {other:?}: use inline or insert")),
         }
+    }
+}
+
+/// How selection spreads a paper's questions over topics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Spread {
+    /// Each topic as few times as the slots allow: once when the bank can fill the paper
+    /// that way, else at most twice, and so on.
+    #[default]
+    Topics,
+    /// Only distinct questions; topics may repeat freely.
+    None,
+}
+
+impl Spread {
+    fn is_default(&self) -> bool {
+        *self == Spread::default()
     }
 }
 

@@ -1,5 +1,6 @@
 //! The exam boards whose house styles examkit reproduces.
 
+use super::question::QuestionType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -30,6 +31,14 @@ impl Board {
             Board::Edexcel => "edexcel",
             Board::Cie => "cie",
         }
+    }
+
+    /// Whether the board's papers set questions of this type, so that a paper examkit
+    /// composes on its own (the quick form) looks like one the board would print. Pearson
+    /// Edexcel's GCSE papers set no multiple-choice questions; such questions in a bank
+    /// marked for Edexcel still serve practice and blueprints that ask for them.
+    pub fn sets(self, kind: QuestionType) -> bool {
+        !matches!((self, kind), (Board::Edexcel, QuestionType::MultipleChoice))
     }
 
     /// The name a teacher would recognise.

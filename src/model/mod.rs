@@ -9,11 +9,12 @@
 pub mod blueprint;
 pub mod board;
 pub mod manifest;
+pub mod prose;
 pub mod question;
 pub mod scheme;
 pub mod synonyms;
 
-pub use blueprint::{Blueprint, GradeBoundary, Section, Slot, SourcePlacement};
+pub use blueprint::{Blueprint, GradeBoundary, Section, Slot, SourcePlacement, Spread};
 pub use board::Board;
 pub use manifest::{Manifest, ManifestFile, ManifestItem, ManifestSection};
 pub use question::{

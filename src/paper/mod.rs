@@ -2,6 +2,7 @@
 //! seed, with the numbers they are printed under. Layout reads a [`Paper`]; nothing here
 //! knows about pages or PDF.
 
+pub mod assign;
 pub mod manifest;
 pub mod number;
 pub mod quick;

@@ -46,6 +46,9 @@ pub enum QuickError {
     /// A paper worth nothing was asked for.
     #[error("a paper needs at least 1 mark; ask for a total such as --marks 40")]
     NoMarks,
+    /// A topic asked for that the bank does not have.
+    #[error(transparent)]
+    UnknownTopic(#[from] crate::bank::topics::UnknownTopic),
     /// Selection failed for another reason.
     #[error(transparent)]
     Select(#[from] SelectError),
@@ -59,6 +62,7 @@ pub fn quick_paper(bank: &Bank, request: &QuickRequest) -> Result<Paper, QuickEr
     if request.marks == 0 {
         return Err(QuickError::NoMarks);
     }
+    bank.check_topics(&request.subject, &request.topics)?;
     let mut candidates: Vec<usize> = bank
         .questions
         .iter()
@@ -66,6 +70,7 @@ pub fn quick_paper(bank: &Bank, request: &QuickRequest) -> Result<Paper, QuickEr
         .filter(|(_, q)| {
             q.subject == request.subject
                 && q.question.boards.contains(&request.board)
+                && request.board.sets(q.question.kind)
                 && (request.topics.is_empty() || request.topics.contains(&q.topic))
                 && q.question.answer_parts.is_none()
         })
@@ -83,9 +88,11 @@ pub fn quick_paper(bank: &Bank, request: &QuickRequest) -> Result<Paper, QuickEr
         .iter()
         .map(|&i| bank.questions[i].question.marks)
         .collect();
-    let mut chosen = Vec::new();
-    let mut budget = 200_000u32;
-    if !subset(&marks, 0, request.marks, &mut chosen, &mut budget) {
+    let topics: Vec<&str> = candidates
+        .iter()
+        .map(|&i| bank.questions[i].topic.as_str())
+        .collect();
+    let Some(chosen) = spread_subset(&marks, &topics, request.marks) else {
         let mut values: Vec<u32> = marks.clone();
         values.sort_unstable();
         values.dedup();
@@ -109,7 +116,7 @@ pub fn quick_paper(bank: &Bank, request: &QuickRequest) -> Result<Paper, QuickEr
                 available
             },
         });
-    }
+    };
     // Print shorter questions first, as papers do.
     let mut picked: Vec<usize> = chosen.iter().map(|&k| candidates[k]).collect();
     picked.sort_by_key(|&i| (bank.questions[i].question.marks, i));
@@ -143,36 +150,75 @@ pub fn quick_paper(bank: &Bank, request: &QuickRequest) -> Result<Paper, QuickEr
     })
 }
 
-/// Depth-first subset sum over `marks` in order, up to [`MAX_QUESTIONS`] items; `budget`
-/// bounds the work on banks where no subset exists.
-fn subset(
-    marks: &[u32],
-    from: usize,
-    left: u32,
-    chosen: &mut Vec<usize>,
-    budget: &mut u32,
-) -> bool {
-    if left == 0 {
-        return true;
-    }
-    if chosen.len() == MAX_QUESTIONS || *budget == 0 {
-        return false;
-    }
-    for i in from..marks.len() {
-        *budget = budget.saturating_sub(1);
-        if *budget == 0 {
-            return false;
-        }
-        if marks[i] == 0 || marks[i] > left {
-            continue;
-        }
-        chosen.push(i);
-        if subset(marks, i + 1, left - marks[i], chosen, budget) {
+/// Items of `marks` adding up to `total`, spread over topics as blueprints spread by
+/// default: the first set in order with no topic twice, else with no topic more than
+/// twice, and so on.
+fn spread_subset(marks: &[u32], topics: &[&str], total: u32) -> Option<Vec<usize>> {
+    let most_in_a_topic = {
+        let mut sorted = topics.to_vec();
+        sorted.sort_unstable();
+        sorted
+            .chunk_by(|a, b| a == b)
+            .map(<[&str]>::len)
+            .max()
+            .unwrap_or(0)
+    };
+    (1..=most_in_a_topic.clamp(1, MAX_QUESTIONS)).find_map(|per_topic| {
+        let mut search = Subset {
+            marks,
+            topics,
+            per_topic,
+            chosen: Vec::new(),
+            budget: 200_000,
+        };
+        search.go(0, total).then_some(search.chosen)
+    })
+}
+
+/// A depth-first subset sum over `marks` in order, up to [`MAX_QUESTIONS`] items and
+/// `per_topic` from any topic; `budget` bounds the work on banks where no subset exists.
+struct Subset<'a> {
+    marks: &'a [u32],
+    topics: &'a [&'a str],
+    per_topic: usize,
+    chosen: Vec<usize>,
+    budget: u32,
+}
+
+impl Subset<'_> {
+    fn go(&mut self, from: usize, left: u32) -> bool {
+        if left == 0 {
             return true;
         }
-        chosen.pop();
+        if self.chosen.len() == MAX_QUESTIONS || self.budget == 0 {
+            return false;
+        }
+        for i in from..self.marks.len() {
+            self.budget = self.budget.saturating_sub(1);
+            if self.budget == 0 {
+                return false;
+            }
+            let marks = self.marks[i];
+            if marks == 0 || marks > left || self.topic_full(i) {
+                continue;
+            }
+            self.chosen.push(i);
+            if self.go(i + 1, left - marks) {
+                return true;
+            }
+            self.chosen.pop();
+        }
+        false
     }
-    false
+
+    fn topic_full(&self, i: usize) -> bool {
+        let topic = self.topics[i];
+        self.chosen
+            .iter()
+            .filter(|&&c| self.topics[c] == topic)
+            .count()
+            >= self.per_topic
+    }
 }
 
 fn quick_blueprint(bank: &Bank, request: &QuickRequest, picked: &[usize]) -> Blueprint {
@@ -205,6 +251,7 @@ fn quick_blueprint(bank: &Bank, request: &QuickRequest, picked: &[usize]) -> Blu
         instructions: Vec::new(),
         information: Vec::new(),
         sources: None,
+        spread: crate::model::Spread::Topics,
         sections: vec![Section {
             title: "Questions".into(),
             rubric: Some("Answer all questions.".into()),

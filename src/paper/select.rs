@@ -1,16 +1,19 @@
 //! Choosing questions to fill a blueprint, deterministically from a seed.
 //!
-//! Selection is a small constraint search: every slot has its candidate questions (right
-//! board, subject, type, marks, topics, tags), and no question may appear twice in a paper.
-//! Candidates are shuffled by a ChaCha generator seeded from the seed and variant — ChaCha's
-//! output is fixed by its specification, so a seed means the same paper on every machine and
-//! in every future build — and a depth-first search with backtracking takes the first
-//! assignment in shuffled order. So a paper is always found when one exists, and the choice
-//! is spread evenly over the bank.
+//! Selection is a small constraint problem: every slot has its candidate questions (right
+//! board, subject, type, marks, topics, tags), no question may appear twice in a paper, and
+//! by default no topic twice while the slots allow otherwise ([`Spread`]). Candidates are
+//! shuffled by a ChaCha generator seeded from the seed and variant — ChaCha's output is
+//! fixed by its specification, so a seed means the same paper on every machine and in every
+//! future build — and each place takes the first candidate in shuffled order that still
+//! leaves a way to fill the rest, decided by a maximum flow ([`super::assign`]). So a paper
+//! is always found when one exists, the choice is spread evenly over the bank, and a
+//! blueprint the bank cannot fill is refused at once, naming the slot.
 
+use super::assign::{Problem, Short, assign};
 use super::{Paper, PaperQuestion, PaperSection};
 use crate::bank::{Bank, BankQuestion};
-use crate::model::{Blueprint, Slot};
+use crate::model::{Blueprint, Slot, Spread};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 use std::collections::BTreeSet;
@@ -86,8 +89,60 @@ pub fn select(
             c
         })
         .collect();
-    let chosen = search(&orders).ok_or_else(|| blame(&places, blueprint))?;
+    let chosen = choose(bank, blueprint, &orders).map_err(|short| {
+        let place = &places[short.place];
+        SelectError::NotEnoughDistinct {
+            section: blueprint.sections[place.section].title.clone(),
+            slot: place.slot_number,
+            wanted: place.slot.describe(),
+            candidates: place.candidates.len(),
+        }
+    })?;
     Ok(build(bank, blueprint, &chosen, seed, variant))
+}
+
+/// The first paper in shuffled order with distinct questions, spread over topics as the
+/// blueprint asks: with [`Spread::Topics`], the fewest repeats of any topic the slots allow.
+fn choose(bank: &Bank, blueprint: &Blueprint, orders: &[Vec<usize>]) -> Result<Vec<usize>, Short> {
+    let mut topics: Vec<&str> = bank.questions.iter().map(|q| q.topic.as_str()).collect();
+    topics.sort_unstable();
+    topics.dedup();
+    let group = |q: usize| {
+        topics
+            .binary_search(&bank.questions[q].topic.as_str())
+            .unwrap_or(0)
+    };
+    let unbounded = orders.len().max(1);
+    let at_most = |per_group: usize| {
+        assign(&Problem {
+            candidates: orders,
+            group: &group,
+            per_group,
+        })
+    };
+    // Distinct questions alone decide whether any paper exists, and which slot to blame.
+    let any = at_most(unbounded)?;
+    if blueprint.spread == Spread::None {
+        return Ok(any);
+    }
+    let most = topic_repeats(&any, &group);
+    for per_group in 1..most {
+        if let Ok(chosen) = at_most(per_group) {
+            return Ok(chosen);
+        }
+    }
+    Ok(any)
+}
+
+/// The most questions any one group holds in `chosen`.
+fn topic_repeats(chosen: &[usize], group: &dyn Fn(usize) -> usize) -> usize {
+    let mut groups: Vec<usize> = chosen.iter().map(|&q| group(q)).collect();
+    groups.sort_unstable();
+    groups
+        .chunk_by(|a, b| a == b)
+        .map(<[usize]>::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Make `count` papers that differ from each other in at least one question. Variant `v`
@@ -197,67 +252,6 @@ fn shuffle(items: &mut [usize], rng: &mut ChaCha8Rng) {
     for i in (1..items.len()).rev() {
         let j = (rng.next_u64() % (i as u64 + 1)) as usize;
         items.swap(i, j);
-    }
-}
-
-/// Depth-first search over places in order, candidates in shuffled order.
-fn search(orders: &[Vec<usize>]) -> Option<Vec<usize>> {
-    fn go(i: usize, orders: &[Vec<usize>], used: &mut Vec<usize>) -> bool {
-        if i == orders.len() {
-            return true;
-        }
-        for &c in &orders[i] {
-            if used.contains(&c) {
-                continue;
-            }
-            used.push(c);
-            if go(i + 1, orders, used) {
-                return true;
-            }
-            used.pop();
-        }
-        false
-    }
-    let mut used = Vec::with_capacity(orders.len());
-    go(0, orders, &mut used).then_some(used)
-}
-
-/// Name the slot that cannot be filled with distinct questions: the first place whose
-/// candidates, together with all earlier places', are fewer than the places needing them.
-fn blame(places: &[Place<'_>], blueprint: &Blueprint) -> SelectError {
-    for (i, place) in places.iter().enumerate() {
-        let mut union: BTreeSet<usize> = BTreeSet::new();
-        let mut needing = 0;
-        for other in &places[..=i] {
-            if other
-                .candidates
-                .iter()
-                .any(|c| place.candidates.contains(c))
-            {
-                union.extend(other.candidates.iter().copied());
-                needing += 1;
-            }
-        }
-        if union.len() < needing {
-            return not_enough(place, blueprint);
-        }
-    }
-    // Hall's condition can fail on a larger set than the pairs above see; blame the last.
-    match places.last() {
-        Some(place) => not_enough(place, blueprint),
-        None => SelectError::TooFewVariants {
-            wanted: 1,
-            found: 0,
-        },
-    }
-}
-
-fn not_enough(place: &Place<'_>, blueprint: &Blueprint) -> SelectError {
-    SelectError::NotEnoughDistinct {
-        section: blueprint.sections[place.section].title.clone(),
-        slot: place.slot_number,
-        wanted: place.slot.describe(),
-        candidates: place.candidates.len(),
     }
 }
 
@@ -394,6 +388,7 @@ mod tests {
             instructions: vec![],
             information: vec![],
             sources: None,
+            spread: Spread::Topics,
             sections: vec![Section {
                 title: "Section B".into(),
                 rubric: None,
@@ -497,5 +492,26 @@ mod tests {
             matches!(err, SelectError::TooFewVariants { wanted: 50, .. }),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_shipped_blueprints_spread_over_topics_on_every_seed() {
+        let bank = crate::bank::source::BankSource::Bundled
+            .load_checked(None)
+            .unwrap();
+        for b in crate::bank::bundled::blueprints() {
+            let blueprint: Blueprint = serde_yaml::from_str(b.text).unwrap();
+            for seed in 0..300 {
+                let paper = select(&bank, &blueprint, seed, 1).unwrap();
+                let mut topics: Vec<&str> = paper
+                    .questions()
+                    .map(|q| bank.question(&q.question.id).unwrap().topic.as_str())
+                    .collect();
+                let n = topics.len();
+                topics.sort_unstable();
+                topics.dedup();
+                assert_eq!(topics.len(), n, "{} seed {seed}", b.name);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@
 mod blueprints;
 mod headers;
 mod patterns;
+mod printing;
 mod questions;
 mod schemes;
 mod synonyms;
@@ -36,6 +37,7 @@ pub(super) fn check_with(bank: &Bank, locate_warnings: bool) -> Vec<Diagnostic> 
     };
     headers::check(&mut checker);
     questions::check(&mut checker);
+    printing::check(&mut checker);
     schemes::check(&mut checker);
     patterns::check(&mut checker);
     synonyms::check(&mut checker);
