@@ -26,3 +26,4 @@ pub mod practice;
 pub mod report;
 pub mod svg;
 pub mod text;
+pub mod web;
