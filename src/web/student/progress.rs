@@ -49,7 +49,7 @@ pub async fn show(
     let revision = practice::revision(&state.bank, &records);
     let due = practice::due_again(&records);
     let missed = revision.missed_most();
-    let pct = |a: u32, m: u32| if m == 0 { 0 } else { a * 100 / m };
+    let pct = |a: u32, m: u32| (a * 100).checked_div(m).unwrap_or(0);
     Ok(layout::page(
         &meta(&state, &student, "My progress", "/progress"),
         html! {

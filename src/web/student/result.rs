@@ -47,11 +47,7 @@ pub async fn show(
     let from = query.to_query();
     let amp = if from.is_empty() { "" } else { "&" };
     let lit = highlight(&attempt.answer, &result);
-    let pct = if result.max == 0 {
-        0
-    } else {
-        result.awarded * 100 / result.max
-    };
+    let pct = (result.awarded * 100).checked_div(result.max).unwrap_or(0);
     let stale = attempt.bank_version != state.bank.version;
     Ok(layout::page(
         &meta(&state, &student, "Your mark", ""),
