@@ -28,3 +28,4 @@ pub mod prose;
 pub mod report;
 pub mod svg;
 pub mod text;
+pub mod web;

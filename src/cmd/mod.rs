@@ -8,6 +8,7 @@ pub mod mark;
 pub mod moderate;
 pub mod practice;
 pub mod schema;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -58,6 +59,8 @@ pub enum Command {
     Moderate(moderate::Args),
     /// Convert other formats (e.g. SemEval-2013 XML) into examkit's moderation CSV.
     Import(import::Args),
+    /// Serve the web app: students revise and self-mark, teachers make papers and mark.
+    Serve(serve::Args),
 }
 
 /// Run the parsed command line. Errors carry context for the user; the caller prints them.
@@ -71,5 +74,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Practice(args) => practice::run(args),
         Command::Moderate(args) => moderate::run(args),
         Command::Import(args) => import::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

@@ -90,7 +90,8 @@ fn run_practice(args: Args) -> anyhow::Result<ExitCode> {
             let seed = args.seed.unwrap_or_else(clock_seed);
             let filter = Filter {
                 board: args.board,
-                topic: args.topic.clone(),
+                topics: args.topic.iter().cloned().collect(),
+                kind: None,
             };
             let items = practice::pick(&bank, &filter, args.count, seed);
             if items.is_empty() {

@@ -1,20 +1,28 @@
-//! Practice in the terminal: a question at a time, the answer marked at once with its
-//! reasons and the model answer, and a summary of what to revise at the end.
+//! Practice: a question at a time, the answer marked at once with its reasons and the model
+//! answer, and a summary of what to revise.
+//!
+//! This is the one practice core of the terminal's `examkit practice` and the web app's
+//! student pages: both choose questions with [`pick`]/[`next_item`], look them up with
+//! [`Item`], record a marked answer with [`record`] and summarise with [`revision`] and
+//! [`due_again`]. The terminal keeps its answers in a session file ([`session`]), the web in
+//! its database; the records are the same.
 //!
 //! The session reads lines from any `BufRead` and writes to any `Write`, so it runs the same
 //! on a terminal and with piped input (which is how it is tested). Every typed line is saved
 //! before the next is read ([`session`]), which is what makes quitting at any moment safe.
 
+pub mod item;
 pub mod pick;
 pub mod session;
 pub mod summary;
 
-pub use pick::{Filter, ItemRef, pick};
+pub use item::{Item, ItemError};
+pub use pick::{Filter, ItemRef, next_item, pick};
 pub use session::{AnswerRecord, Record, Saved, SessionError, SessionWriter, Start};
-pub use summary::{Revision, TopicScore, revision};
+pub use summary::{DueItem, Revision, TopicScore, due_again, revision};
 
 use crate::bank::{Bank, BankQuestion};
-use crate::marking::{MarkError, Markers};
+use crate::marking::{MarkError, MarkResult, Markers};
 use crate::report::{self, AnswerHeading};
 use owo_colors::OwoColorize;
 use std::io::{BufRead, Write};
@@ -197,20 +205,7 @@ impl<'b> Practice<'b> {
             .get(&key)
             .ok_or_else(|| PracticeError::Missing(key.clone()))?;
         let result = marker.mark(&text);
-        let record = AnswerRecord {
-            item: index,
-            key: key.clone(),
-            topic: found.topic.clone(),
-            answer: text,
-            awarded: result.awarded,
-            max: result.max,
-            missed: result
-                .points
-                .iter()
-                .filter(|p| p.status.is_unmade())
-                .map(|p| p.label.clone())
-                .collect(),
-        };
+        let record = record(index, &key, &found.topic, text, &result);
         self.writer.write(&Record::Answer(record.clone()))?;
         self.answers.push(record);
         self.pending.retain(|(i, _)| *i != index);
@@ -224,6 +219,30 @@ impl<'b> Practice<'b> {
         report::text::write_answer(out, &heading, &result)?;
         writeln!(out)?;
         Ok(())
+    }
+}
+
+/// The record of one marked answer: its mark and the points it did not earn.
+pub fn record(
+    item: usize,
+    key: &str,
+    topic: &str,
+    answer: String,
+    result: &MarkResult,
+) -> AnswerRecord {
+    AnswerRecord {
+        item,
+        key: key.to_string(),
+        topic: topic.to_string(),
+        answer,
+        awarded: result.awarded,
+        max: result.max,
+        missed: result
+            .points
+            .iter()
+            .filter(|p| p.status.is_unmade())
+            .map(|p| p.label.clone())
+            .collect(),
     }
 }
 

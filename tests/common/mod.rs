@@ -156,3 +156,4 @@ pub fn pages(pdf: &[u8]) -> usize {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+pub mod web;
