@@ -296,6 +296,8 @@ mod tests {
             reject: Vec::new(),
             develop: None,
             side: None,
+            describe: false,
+            shares_words: false,
         }
     }
 
