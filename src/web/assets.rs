@@ -20,6 +20,16 @@ const ASSETS: &[(&str, &str, &str)] = &[
         include_str!("assets/app.js"),
     ),
     ("icon.svg", "image/svg+xml", include_str!("assets/icon.svg")),
+    (
+        "teacher.css",
+        "text/css; charset=utf-8",
+        include_str!("assets/teacher.css"),
+    ),
+    (
+        "teacher.js",
+        "text/javascript; charset=utf-8",
+        include_str!("assets/teacher.js"),
+    ),
 ];
 
 static STAMP: LazyLock<String> = LazyLock::new(|| {

@@ -56,7 +56,13 @@ impl PageMeta {
 }
 
 const STUDENT_NAV: &[(&str, &str)] = &[("/", "Practise"), ("/progress", "My progress")];
-const TEACHER_NAV: &[(&str, &str)] = &[("/teacher/", "Teacher home")];
+const TEACHER_NAV: &[(&str, &str)] = &[
+    ("/teacher/", "Teacher home"),
+    ("/teacher/paper", "Make a paper"),
+    ("/teacher/class", "Mark a class"),
+    ("/teacher/moderate", "Moderate"),
+    ("/teacher/bank", "The bank"),
+];
 
 /// A whole HTML page around `main`.
 pub fn page(meta: &PageMeta, main: Markup) -> Markup {
@@ -74,6 +80,10 @@ pub fn page(meta: &PageMeta, main: Markup) -> Markup {
                 link rel="icon" href=(assets::url("icon.svg")) type="image/svg+xml";
                 link rel="stylesheet" href=(assets::url("app.css"));
                 script src=(assets::url("app.js")) defer {}
+                @if meta.area == Area::Teacher {
+                    link rel="stylesheet" href=(assets::url("teacher.css"));
+                    script src=(assets::url("teacher.js")) defer {}
+                }
             }
             body class=(match meta.area { Area::Student => "student", Area::Teacher => "teacher" }) {
                 a.skip href="#main" { "Skip to content" }
