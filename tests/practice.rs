@@ -158,7 +158,10 @@ fn board_and_topic_narrow_the_questions() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no markable questions match topic `korea`",
+            "no history question has topic `korea`",
+        ))
+        .stderr(predicate::str::contains(
+            "the history topics are berlin-wall",
         ));
 }
 

@@ -133,8 +133,9 @@ async fn a_teacher_makes_a_paper_marks_a_class_and_moderates() {
     click(&browser, "form:has(#blueprint) button[type=submit]").await;
     let made = wait_for_text(&browser, "#made", "aqa-8145-1b-s7-v2").await;
     assert!(made.contains("aqa-8145-1b-s7-v1"), "{made}");
-    // The preview shows the paper's first pages as text.
-    let preview = wait_for_text(&browser, ".preview", "Question paper").await;
+    // The preview shows the paper's first pages, their words as text.
+    let preview = wait_for_text(&browser, ".preview", "Paper code 8145/1B").await;
+    assert!(preview.contains("Preview: aqa-8145-1b-s7-v1"), "{preview}");
     let svg_text = c
         .find(Locator::Css(".preview svg.page-preview"))
         .await
