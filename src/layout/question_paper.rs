@@ -8,7 +8,7 @@ use super::style::{
     BODY_BOTTOM, BODY_SIZE, BODY_TOP, CoverInfo, HouseStyle, LEFT, LINE_GAP, MarksPlace,
     PART_TEXT_X, PageInfo, PartNumbering, RIGHT, TEXT_X, count_word, uses_insert,
 };
-use crate::model::{AnswerSpace, ChoiceOption, Source};
+use crate::model::{AnswerSpace, ChoiceOption, Source, limits};
 use crate::paper::{Paper, PaperQuestion, number};
 
 /// Booklets are printed on folded sheets: four pages a sheet.
@@ -214,7 +214,9 @@ fn question(c: &mut Composer, style: &dyn HouseStyle, paper: &Paper, pq: &PaperQ
 }
 
 /// Lines of answer space: the bank's setting, or the board's rule from the marks, with
-/// the bank's section headings.
+/// the bank's section headings. `check` refuses a bank past [`limits::ANSWER_LINES`]; the
+/// clamp keeps a paper built some other way (a library caller's own model) from ruling
+/// billions of lines.
 fn answer_lines<'q>(
     style: &dyn HouseStyle,
     marks: u32,
@@ -227,7 +229,11 @@ fn answer_lines<'q>(
         None => style.lines_for(marks),
     };
     let headings = space.map(|s| s.headings.as_slice()).unwrap_or_default();
-    Space { lines, headings }
+    let headings = &headings[..headings.len().min(limits::ANSWER_HEADINGS)];
+    Space {
+        lines: lines.min(limits::ANSWER_LINES),
+        headings,
+    }
 }
 
 /// The ruled answer space of one question or part.

@@ -8,6 +8,7 @@
 
 pub mod blueprint;
 pub mod board;
+pub mod limits;
 pub mod manifest;
 pub mod prose;
 pub mod question;

@@ -30,8 +30,10 @@ pub(super) fn check(c: &mut Checker<'_>) {
     // With no questions loaded (a blueprint checked on its own) only the blueprint's own
     // consistency can be judged.
     let with_bank = !c.bank.questions.is_empty();
-    for bb in &c.bank.blueprints {
-        check_blueprint(c, bb, with_bank);
+    for (i, bb) in c.bank.blueprints.iter().enumerate() {
+        if !c.unbounded.blueprints.contains(&i) {
+            check_blueprint(c, bb, with_bank);
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 //! prints.
 
 mod blueprints;
+mod bounds;
 mod headers;
 mod patterns;
 mod printing;
@@ -34,7 +35,9 @@ pub(super) fn check_with(bank: &Bank, locate_warnings: bool) -> Vec<Diagnostic> 
         bank,
         out: Vec::new(),
         locate_warnings,
+        unbounded: bounds::Unbounded::default(),
     };
+    checker.unbounded = bounds::check(&mut checker);
     headers::check(&mut checker);
     questions::check(&mut checker);
     printing::check(&mut checker);
@@ -159,6 +162,9 @@ pub(crate) struct Checker<'a> {
     out: Vec<Diagnostic>,
     /// Whether warnings get their line and column (else the start of their file).
     locate_warnings: bool,
+    /// Items with a number past its bound: reported once, and left out of the checks that
+    /// add numbers up or build from them.
+    unbounded: bounds::Unbounded,
 }
 
 impl Checker<'_> {

@@ -23,6 +23,14 @@ pub(super) fn check(c: &mut Checker<'_>) {
                 "empty question id",
                 "give the question a short unique id, e.g. `cuba-causes-explain`",
             );
+        } else if let Some(bad) = unsafe_char(&q.id) {
+            c.error(
+                file,
+                &at("id"),
+                format!("question id `{}` contains {bad}", q.id),
+                "use letters, digits, `-`, `_` and `.` only (e.g. `cuba-causes-explain`): \
+                 `mark --question ID/PART`, answer files and mark sheets name questions by id",
+            );
         } else if let Some(&j) = first.get(q.id.as_str()) {
             let other = &bank.questions[j];
             let first_at = c.place(&other.file, &span::child(&bank.question_path(j), "id"));
@@ -45,7 +53,9 @@ pub(super) fn check(c: &mut Checker<'_>) {
             );
         }
         check_options(c, file, &path, q.kind, &q.options);
-        check_parts(c, file, &path, q);
+        if !c.unbounded.questions.contains(&i) {
+            check_parts(c, file, &path, q);
+        }
     }
 }
 
@@ -95,6 +105,15 @@ fn check_parts(c: &mut Checker<'_>, file: &Path, path: &str, q: &crate::model::Q
                     part.label, q.id
                 ),
                 "label parts a, b, c… (or i, ii, iii…) once each",
+            );
+        }
+        if let Some(bad) = unsafe_char(&part.label) {
+            c.error(
+                file,
+                &span::child(&ppath, "label"),
+                format!("part label `{}` contains {bad}", part.label),
+                "label parts a, b, c… (or i, ii, iii…): `mark --question ID/PART` and mark \
+                 sheets name a part by its label",
             );
         }
         check_options(c, file, &ppath, part.kind, &part.options);
@@ -162,5 +181,42 @@ fn check_parts(c: &mut Checker<'_>, file: &Path, path: &str, q: &crate::model::Q
                 );
             }
         }
+    }
+}
+
+/// The first character of an id or part label that would break where it is used (`/`
+/// splits `ID/PART`, a space or comma splits a command line or a CSV header, a leading `-`
+/// reads as a flag), described for a message; `None` if every character is safe.
+fn unsafe_char(name: &str) -> Option<String> {
+    if name.starts_with(['-', '.']) {
+        return Some(format!("a leading `{}`", &name[..1]));
+    }
+    name.chars()
+        .find(|&ch| !(ch.is_alphanumeric() || matches!(ch, '-' | '_' | '.')))
+        .map(|ch| match ch {
+            ' ' => "a space".to_string(),
+            ch if ch.is_whitespace() || ch.is_control() => {
+                format!("the character U+{:04X}", ch as u32)
+            }
+            ch => format!("`{ch}`"),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unsafe_char;
+
+    #[test]
+    fn ids_that_break_a_command_line_or_a_sheet_are_named() {
+        assert_eq!(unsafe_char("cuba-causes_2.b"), None);
+        assert_eq!(unsafe_char("Gomułka-1956"), None);
+        assert_eq!(unsafe_char("cuba/a").as_deref(), Some("`/`"));
+        assert_eq!(unsafe_char("cuba a").as_deref(), Some("a space"));
+        assert_eq!(
+            unsafe_char("cuba\ta").as_deref(),
+            Some("the character U+0009")
+        );
+        assert_eq!(unsafe_char("-cuba").as_deref(), Some("a leading `-`"));
+        assert_eq!(unsafe_char("a,b").as_deref(), Some("`,`"));
     }
 }
