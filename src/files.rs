@@ -21,6 +21,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Write files that belong together as a set: every one is written to a temporary file
+/// beside its place (folders created) and flushed first, and only when all are there are
+/// they renamed into place, so a failure while writing (a full disk, a folder that cannot
+/// be written) leaves every old file as it was. The error names the file the user asked for.
+pub fn write_set(files: &[(PathBuf, Vec<u8>)]) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut ready = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let tmp =
+            staged(&folder_of(path), bytes).map_err(|e| (path.clone(), without_temp_name(e)))?;
+        ready.push((tmp, path));
+    }
+    for (tmp, path) in ready {
+        tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
+    }
+    Ok(())
+}
+
 /// The folder a file is written in (`.` for a bare file name).
 pub fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
@@ -134,6 +151,25 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o644);
         }
+    }
+
+    #[test]
+    fn a_set_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("q/a.yaml");
+        let b = dir.path().join("s/b.yaml");
+        write_set(&[(a.clone(), b"a".to_vec()), (b.clone(), b"b".to_vec())]).unwrap();
+        assert_eq!(std::fs::read(&b).unwrap(), b"b");
+        // A file that cannot be staged (its folder is a file) leaves the others untouched.
+        let blocked = a.join("c.yaml");
+        let err = write_set(&[
+            (b.clone(), b"new".to_vec()),
+            (blocked.clone(), b"c".to_vec()),
+        ])
+        .unwrap_err();
+        assert_eq!(err.0, blocked);
+        assert_eq!(std::fs::read(&b).unwrap(), b"b", "the old file stays");
+        assert_eq!(std::fs::read_dir(b.parent().unwrap()).unwrap().count(), 1);
     }
 
     #[test]

@@ -10,6 +10,20 @@ pub enum Severity {
     Error,
     /// Worth a look, but examkit can go on.
     Warning,
+    /// Nothing wrong, but a teacher should know: an item marked `draft` waits to be
+    /// reviewed. Never stops a command, and a bank with only notes is cached like a clean one.
+    Note,
+}
+
+impl Severity {
+    /// As printed: "error", "warning" or "note".
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
 }
 
 /// One problem, located, with a plain-English way to fix it.
@@ -65,6 +79,17 @@ impl Diagnostic {
         Diagnostic::error(file, at.line, at.column, message).as_warning()
     }
 
+    /// A note at a [`Location`](super::Location).
+    pub fn note_at(
+        file: impl Into<PathBuf>,
+        at: super::Location,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut note = Diagnostic::error(file, at.line, at.column, message);
+        note.severity = Severity::Note;
+        note
+    }
+
     /// The same problem, as a warning.
     pub fn as_warning(mut self) -> Self {
         self.severity = Severity::Warning;
@@ -76,6 +101,11 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// Whether it is only a note (a draft to review), not a problem.
+    pub fn is_note(&self) -> bool {
+        self.severity == Severity::Note
+    }
+
     /// Attach a suggested fix.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -85,10 +115,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let kind = self.severity.word();
         write!(
             f,
             "{}:{}:{}: {}: {}",

@@ -1,6 +1,6 @@
 //! `examkit check [PATH...]`: load everything and report every problem at once.
 
-use crate::bank::{self, Diagnostic};
+use crate::bank::{self, Diagnostic, Severity};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +8,7 @@ use std::process::ExitCode;
 /// Flags for `examkit check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit status: 0 when there are no errors (warnings allowed), 1 when there are, 2 when a path does not exist.\nThe formats and every check are described in docs/format.md."
+    after_help = "Exit status: 0 when there are no errors (warnings and notes allowed), 1 when there are, 2 when a path does not exist.\nA note lists an item marked `draft: true` (written by `examkit import notes`) for review.\nThe formats and every check are described in docs/format.md."
 )]
 pub struct Args {
     /// Files or folders to check (default: question-bank, mark-schemes and examples).
@@ -70,10 +70,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn paint(problem: &Diagnostic) -> String {
     use owo_colors::OwoColorize;
     let plain = problem.to_string();
-    let (word, colored) = if problem.is_error() {
-        ("error:", "error:".red().bold().to_string())
-    } else {
-        ("warning:", "warning:".yellow().bold().to_string())
+    let (word, colored) = match problem.severity {
+        Severity::Error => ("error:", "error:".red().bold().to_string()),
+        Severity::Warning => ("warning:", "warning:".yellow().bold().to_string()),
+        Severity::Note => ("note:", "note:".cyan().bold().to_string()),
     };
     plain.replacen(&format!(" {word} "), &format!(" {colored} "), 1)
 }

@@ -1,6 +1,8 @@
 //! `examkit import semeval <XML files or folders> --out marked.csv [--labels 2way|3way]`:
 //! turn other formats of marked answers into examkit's moderation CSV
-//! (`question,answer,mark[,label],answer_id`), ready for `examkit moderate`.
+//! (`question,answer,mark[,label],answer_id`), ready for `examkit moderate`; and
+//! `examkit import notes` (in [`super::import_notes`]): revision notes into draft bank and
+//! scheme files.
 
 use crate::import::semeval::{self, Labels};
 use anyhow::{Context, bail};
@@ -20,6 +22,9 @@ pub struct Args {
 pub enum Source {
     /// SemEval-2013 Task 7 question files (Beetle, SciEntsBank): one XML file per question.
     Semeval(SemevalArgs),
+    /// Revision notes (plain text, Markdown or Q:/A:) as draft question-bank and
+    /// mark-scheme files.
+    Notes(super::import_notes::NotesArgs),
 }
 
 /// Flags for `examkit import semeval`.
@@ -52,6 +57,7 @@ pub enum LabelsArg {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.source {
         Source::Semeval(args) => run_semeval(args),
+        Source::Notes(args) => super::import_notes::run(args),
     }
 }
 

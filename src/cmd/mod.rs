@@ -3,6 +3,7 @@
 pub mod check;
 pub mod generate;
 pub mod import;
+pub mod import_notes;
 pub mod list;
 pub mod mark;
 pub mod moderate;
@@ -57,7 +58,8 @@ pub enum Command {
     Practice(practice::Args),
     /// Compare examkit's marks with a teacher's on a set of marked answers.
     Moderate(moderate::Args),
-    /// Convert other formats (e.g. SemEval-2013 XML) into examkit's moderation CSV.
+    /// Bring in other material: revision notes as draft bank files, SemEval-2013 XML as
+    /// moderation CSV.
     Import(import::Args),
     /// Serve the web app: students revise and self-mark, teachers make papers and mark.
     Serve(serve::Args),

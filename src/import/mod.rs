@@ -1,5 +1,6 @@
-//! Readers for other formats of marked answers, turned into examkit's moderation rows, so
-//! that public corpora (and other tools' exports) can be moderated like a teacher's own
-//! marks.
+//! Bringing other people's material into examkit: marked answers from public corpora (and
+//! other tools' exports) as moderation rows, and revision notes as draft bank and scheme
+//! files.
 
+pub mod notes;
 pub mod semeval;

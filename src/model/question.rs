@@ -66,6 +66,15 @@ pub struct Question {
     /// Free tags: blueprints can require them (e.g. `consequences`, `utility`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Written by a program (`examkit import notes`) rather than a teacher, and not yet
+    /// reviewed: `examkit check` lists each draft as a note so none goes to a class unread.
+    /// Delete the line (or set it to `false`) once the question has been read.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 fn is_zero(n: &u32) -> bool {

@@ -61,6 +61,11 @@ pub struct Scheme {
     /// Deductions for answers that say something wrong or self-contradictory.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub penalties: Vec<Penalty>,
+    /// Drafted by a program (`examkit import notes`) and not yet reviewed: its points and
+    /// accepted phrasings are guesses from the notes. `examkit check` lists each draft as a
+    /// note; delete the line once the scheme has been read.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
 }
 
 /// How a scheme gives marks. Written in YAML as a map with exactly one of the keys.

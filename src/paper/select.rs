@@ -354,6 +354,7 @@ mod tests {
                 answer_space: None,
                 difficulty: 3,
                 tags: vec![],
+                draft: false,
             },
             file: "bank.yaml".into(),
         }

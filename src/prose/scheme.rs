@@ -312,6 +312,7 @@ mod tests {
             synonyms: [("dev".to_string(), vec!["developed".to_string()])].into(),
             rules,
             penalties: Vec::new(),
+            draft: false,
         }
     }
 

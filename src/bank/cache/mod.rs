@@ -82,7 +82,8 @@ pub fn load_checked(paths: &[PathBuf], cache: Option<&Cache>) -> Result<Bank, Br
     }
     let unlocated = check_with(&bank, false);
     if let Some(writer) = writer {
-        writer.store(unlocated.is_empty().then_some(&bank));
+        // Notes (drafts to review) are not problems: such a bank is cached like a clean one.
+        writer.store(unlocated.iter().all(Diagnostic::is_note).then_some(&bank));
     }
     check::checked(bank, problems, &unlocated)
 }
@@ -123,7 +124,7 @@ pub fn load_partial(paths: &[PathBuf], cache: Option<&Cache>) -> Result<PartialB
     };
     stamp::record(&stamps, &files, taken);
     let (bank, problems) = load_files(files);
-    if problems.is_empty() && check_with(&bank, false).is_empty() {
+    if problems.is_empty() && check_with(&bank, false).iter().all(Diagnostic::is_note) {
         writer.store(Some(&bank));
         return Ok(PartialBank::whole(paths.to_vec(), bank));
     }

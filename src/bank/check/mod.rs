@@ -10,6 +10,7 @@
 
 mod blueprints;
 mod bounds;
+mod drafts;
 mod headers;
 mod patterns;
 mod printing;
@@ -45,6 +46,7 @@ pub(super) fn check_with(bank: &Bank, locate_warnings: bool) -> Vec<Diagnostic> 
     patterns::check(&mut checker);
     synonyms::check(&mut checker);
     blueprints::check(&mut checker);
+    drafts::check(&mut checker);
     let mut out = checker.out;
     sort(&mut out);
     out
@@ -60,13 +62,18 @@ pub fn sort(problems: &mut Vec<Diagnostic>) {
 }
 
 /// The line `examkit check` ends with, also shown by the web app's bank page:
-/// "checked 12 files (80 questions, 96 schemes, 3 blueprints): 2 errors, 1 warning".
+/// "checked 12 files (80 questions, 96 schemes, 3 blueprints): 2 errors, 1 warning", with
+/// ", 9 notes" (or "no problems, 9 notes") when drafts wait to be reviewed.
 pub fn summary(bank: &Bank, problems: &[Diagnostic]) -> String {
-    let errors = problems.iter().filter(|d| d.is_error()).count();
-    let warnings = problems.len() - errors;
+    let count = |severity: Severity| problems.iter().filter(|d| d.severity == severity).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let found = if problems.is_empty() {
+    let mut found = if errors + warnings == 0 {
         "no problems".to_string()
     } else {
         format!(
@@ -75,6 +82,9 @@ pub fn summary(bank: &Bank, problems: &[Diagnostic]) -> String {
             plural(warnings, "warning", "warnings")
         )
     };
+    if notes > 0 {
+        found.push_str(&format!(", {}", plural(notes, "note", "notes")));
+    }
     format!(
         "checked {} ({}, {}, {}): {found}",
         plural(bank.locations.files.len(), "file", "files"),
@@ -218,13 +228,32 @@ impl Checker<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let at = if self.locate_warnings {
-            self.at(file, path)
-        } else {
-            Location::START
-        };
+        let at = self.quiet_at(file, path, false);
         self.out
             .push(Diagnostic::warning_at(file, at, message).with_help(help));
+    }
+
+    /// Where a warning or note at `path` (its key, with `key`) is reported: its place,
+    /// unless warnings are not being located.
+    fn quiet_at(&self, file: &Path, path: &str, key: bool) -> Location {
+        match (self.locate_warnings, key) {
+            (false, _) => Location::START,
+            (true, false) => self.at(file, path),
+            (true, true) => self.at_key(file, path),
+        }
+    }
+
+    /// A note at the key of `path` (a draft to review).
+    fn note(
+        &mut self,
+        file: &Path,
+        path: &str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let at = self.quiet_at(file, path, true);
+        self.out
+            .push(Diagnostic::note_at(file, at, message).with_help(help));
     }
 }
 

@@ -149,9 +149,9 @@ fn problems(checked: &Checked) -> Markup {
                 }
                 ol.problems {
                     @for p in &checked.problems {
-                        li class=(if p.is_error() { "error" } else { "warning" }) {
+                        li class=(p.severity.word()) {
                             code.where { (p.file.display()) ":" (p.line) ":" (p.column) }
-                            " " strong { (if p.is_error() { "error" } else { "warning" }) } ": " (p.message)
+                            " " strong { (p.severity.word()) } ": " (p.message)
                             @if let Some(help) = &p.help { br; span.hint { "help: " (help) } }
                         }
                     }
