@@ -9,6 +9,7 @@ use assert_cmd::Command;
 use common::{pages, poppler, root, squash, text};
 use examkit::bank::{self, Bank};
 use examkit::model::Board;
+use examkit::model::prose::curly_quotes;
 use examkit::paper::{Paper, PaperQuestion, PaperSection};
 use examkit::prose::{Names, SchemeProse};
 
@@ -128,7 +129,7 @@ fn every_scheme_in_the_bank_prints_in_words_with_its_labels_and_phrasings() {
                 let prose = SchemeProse::new(scheme, &names, Some(board));
                 for point in prose.points() {
                     assert!(
-                        flat.contains(&squash(&point.label)),
+                        flat.contains(&squash(&curly_quotes(&point.label))),
                         "{board} {}: label {:?} not printed",
                         prose.key,
                         point.label
@@ -140,7 +141,7 @@ fn every_scheme_in_the_bank_prints_in_words_with_its_labels_and_phrasings() {
                             prose.key
                         );
                         assert!(
-                            flat.contains(&squash(words)),
+                            flat.contains(&squash(&curly_quotes(words))),
                             "{board} {}: phrasing {words:?} not printed",
                             prose.key
                         );

@@ -124,6 +124,31 @@ fn questions_filter_by_board_topic_and_type() {
     );
     assert_eq!(status, 422);
     assert_eq!(err["field"], "board");
+
+    // The page sets a question as the papers print it: a narrative question's prompts are a
+    // list, apart from "You must also use information of your own", and quotes are curly.
+    let page = |path: &str| {
+        agent()
+            .get(server.at(path))
+            .call()
+            .unwrap()
+            .into_body()
+            .read_to_string()
+            .unwrap()
+    };
+    let narrative = page("/q/cuba-narrative?board=edexcel");
+    assert!(
+        narrative.contains(
+            "<ul class=\"prompts\"><li>the U2 photographs (14 October)</li><li>the naval blockade"
+        ),
+        "{narrative}"
+    );
+    assert!(narrative.contains("<p>You must also use information of your own.</p>"));
+    let judgement = page("/q/cuba-structured/c?board=cie");
+    assert!(
+        judgement.contains("‘Kennedy’s leadership was the main reason nuclear war was avoided"),
+        "{judgement}"
+    );
 }
 
 #[test]

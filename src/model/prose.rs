@@ -18,7 +18,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
             in_item = false;
             continue;
         }
-        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = |s: &str| curly_quotes(&s.split_whitespace().collect::<Vec<_>>().join(" "));
         if let Some(item) = list_bullet(line) {
             out.push(format!("• {}", words(item)));
             in_item = true;
@@ -41,6 +41,37 @@ pub fn list_bullet(line: &str) -> Option<&str> {
         .iter()
         .find_map(|b| line.strip_prefix(b))
         .map(str::trim_start)
+}
+
+/// `text` with typewriter quotes set as printed ones: `'` inside or at the end of a word is
+/// an apostrophe (Khrushchev’s, the students’), `'` or `"` that opens a word opens a
+/// quotation (‘…’, “…”) and any other closes one. Banks are typed on keyboards, and a paper
+/// that mixes straight and curly quotes looks unfinished; an abbreviated year (’56) keeps its
+/// apostrophe.
+pub fn curly_quotes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let opens = before.is_none_or(|b| b.is_whitespace() || "([{‘“—–-/".contains(b));
+        out.push(match c {
+            '\'' if before.is_some_and(char::is_alphanumeric) => '’',
+            '\'' if opens && year_follows(&chars[i + 1..]) => '’',
+            '\'' if opens && after.is_some_and(|a| !a.is_whitespace()) => '‘',
+            '\'' => '’',
+            '"' if opens && after.is_some_and(|a| !a.is_whitespace()) => '“',
+            '"' => '”',
+            other => other,
+        });
+    }
+    out
+}
+
+/// Whether `rest` starts with two digits and then not a third (’56, ’60s).
+fn year_follows(rest: &[char]) -> bool {
+    matches!(rest, [a, b, ..] if a.is_ascii_digit() && b.is_ascii_digit())
+        && !rest.get(2).is_some_and(char::is_ascii_digit)
 }
 
 /// Where a line break inside a paragraph of `text` would print a sentence on two lines: the
@@ -90,5 +121,27 @@ mod tests {
             Some("You may use: • the airlift • the blockade")
         );
         assert_eq!(run_together_bullets("• the airlift\n• the blockade"), None);
+    }
+
+    #[test]
+    fn typewriter_quotes_print_as_curly_ones() {
+        assert_eq!(
+            curly_quotes("'The West let Hungary down.' How far do you agree?"),
+            "‘The West let Hungary down.’ How far do you agree?"
+        );
+        assert_eq!(
+            curly_quotes("Khrushchev's \"Secret Speech\" and the students' demands"),
+            "Khrushchev’s “Secret Speech” and the students’ demands"
+        );
+        assert_eq!(curly_quotes("in '56, (\"peace\")"), "in ’56, (“peace”)");
+        assert_eq!(curly_quotes("'1956' and '1960s'"), "‘1956’ and ‘1960s’");
+        assert_eq!(
+            curly_quotes("already “curly” ‘ones’"),
+            "already “curly” ‘ones’"
+        );
+        assert_eq!(
+            paragraphs("'Rollback' -\n\n\"liberation\""),
+            vec!["‘Rollback’ -", "“liberation”"]
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{board_style, item_path, meta, word_count};
 use crate::model::Board;
+use crate::model::prose::{curly_quotes, paragraphs};
 use crate::practice::Item;
 use crate::web::access::CurrentStudent;
 use crate::web::api::QuestionQuery;
@@ -134,14 +135,38 @@ pub fn question_body(item: &Item<'_>) -> Markup {
                     " " span.provenance { (source.provenance) }
                 }
                 div.source-text {
-                    @for para in source.text.split("\n\n") { p { (para.trim()) } }
+                    (printed(&source.text))
                 }
             }
         }
         div.qtext {
-            @for para in stem.split("\n\n") { p { (para.trim()) } }
+            (printed(stem))
             @if let (Some(p), Some(label)) = (part, item.part.map(|p| p.label.as_str())) {
-                p.part { span.plabel { "(" (label) ")" } " " (p) }
+                p.part { span.plabel { "(" (label) ")" } " " (curly_quotes(p)) }
+            }
+        }
+    }
+}
+
+/// Text divided into paragraphs and list items the way the papers print it (one rule for
+/// both: a narrative question's prompts are a list here too), quotes set as printed.
+fn printed(text: &str) -> Markup {
+    let paragraphs = paragraphs(text);
+    let mut blocks: Vec<(bool, Vec<&str>)> = Vec::new();
+    for para in &paragraphs {
+        let item = para.strip_prefix("• ");
+        match (item, blocks.last_mut()) {
+            (Some(item), Some((true, items))) => items.push(item),
+            (Some(item), _) => blocks.push((true, vec![item])),
+            (None, _) => blocks.push((false, vec![para.as_str()])),
+        }
+    }
+    html! {
+        @for (list, texts) in &blocks {
+            @if *list {
+                ul.prompts { @for t in texts { li { (t) } } }
+            } @else {
+                @for t in texts { p { (t) } }
             }
         }
     }
