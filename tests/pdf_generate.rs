@@ -7,6 +7,7 @@ use assert_cmd::Command;
 use common::{pages, root, squash, text};
 use examkit::bank;
 use examkit::model::Manifest;
+use examkit::model::prose::curly_quotes;
 use std::path::Path;
 
 fn generate(dir: &Path, name: &str, args: &[&str]) -> (Vec<u8>, Vec<u8>, Manifest) {
@@ -47,7 +48,7 @@ fn questions_are_printed(paper: &[u8], manifest: &Manifest) {
             .take(10)
             .collect();
         assert!(
-            flat.contains(&words.join(" ")),
+            flat.contains(&curly_quotes(&words.join(" "))),
             "{}: {:?} not printed",
             item.number,
             words.join(" ")
@@ -106,7 +107,7 @@ fn sources_of(manifest: &Manifest) -> Vec<String> {
             .unwrap();
         for source in &q.question.sources {
             let opening: Vec<&str> = source.text.split_whitespace().take(12).collect();
-            texts.push(opening.join(" "));
+            texts.push(curly_quotes(&opening.join(" ")));
         }
     }
     texts.dedup();

@@ -4,23 +4,9 @@
 
 mod common;
 
-use common::web::{Browser, TestServer};
+use common::web::{Browser, TestServer, wait_for_text};
 use fantoccini::Locator;
 use std::time::Duration;
-
-async fn wait_for_text(browser: &Browser, css: &str, want: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..100 {
-        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
-            last = el.text().await.unwrap_or_default();
-            if last.contains(want) {
-                return last;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("`{css}` never showed `{want}`; last it showed `{last}`");
-}
 
 async fn click(c: &fantoccini::Client, css: &str) {
     c.find(Locator::Css(css))

@@ -7,7 +7,7 @@ mod common;
 
 use assert_cmd::cargo_bin_cmd;
 use base64::Engine as _;
-use common::web::{Browser, TestServer};
+use common::web::{Browser, TestServer, wait_for_text};
 use fantoccini::Locator;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -19,20 +19,6 @@ fn bank_args(root: &Path) -> Vec<String> {
         "--bank".into(),
         root.join("mark-schemes").display().to_string(),
     ]
-}
-
-async fn wait_for_text(browser: &Browser, css: &str, want: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..200 {
-        if let Ok(el) = browser.client.find(Locator::Css(css)).await {
-            last = el.text().await.unwrap_or_default();
-            if last.contains(want) {
-                return last;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("`{css}` never showed `{want}`; last it showed `{last}`");
 }
 
 /// The bytes at `href`, fetched by the page itself (its cookies, its origin).

@@ -64,6 +64,29 @@ pub enum Content {
     },
 }
 
+/// One file's part of the bank's version: its name within the bank and its bytes, each
+/// length-prefixed so that no two different (name, bytes) pairs hash alike by running into
+/// each other.
+fn file_hash(name: &[u8], bytes: &[u8]) -> [u8; 16] {
+    let mut hasher = Xxh3::new();
+    hasher.update(&(name.len() as u64).to_le_bytes());
+    hasher.update(name);
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+    hasher.digest128().to_le_bytes()
+}
+
+/// The bank's version from its files' hashes, sorted so that the order the folders were
+/// given in (which orders the files) does not count either.
+fn bank_digest(mut hashes: Vec<[u8; 16]>) -> [u8; 16] {
+    hashes.sort_unstable();
+    let mut hasher = Xxh3::new();
+    for hash in &hashes {
+        hasher.update(hash);
+    }
+    hasher.digest128().to_le_bytes()
+}
+
 impl BankFiles {
     /// Find and read every file under `paths`, hashing each as it is read.
     pub fn read(paths: &[PathBuf]) -> BankFiles {
@@ -83,13 +106,7 @@ impl BankFiles {
             .map(|found| {
                 let content = match std::fs::read(&found.path) {
                     Ok(bytes) => {
-                        let mut hasher = Xxh3::new();
-                        let name = bank_name(paths, &found);
-                        hasher.update(&(name.len() as u64).to_le_bytes());
-                        hasher.update(&name);
-                        hasher.update(&(bytes.len() as u64).to_le_bytes());
-                        hasher.update(&bytes);
-                        hashes.push(hasher.digest128().to_le_bytes());
+                        hashes.push(file_hash(&bank_name(paths, &found), &bytes));
                         Content::from_bytes(bytes)
                     }
                     Err(err) => Content::unreadable(&found.path, &err),
@@ -101,18 +118,11 @@ impl BankFiles {
                 }
             })
             .collect();
-        // Sorted, so that the order the folders were given in (which orders the files)
-        // does not count either.
-        hashes.sort_unstable();
-        let mut hasher = Xxh3::new();
-        for hash in &hashes {
-            hasher.update(hash);
-        }
         BankFiles {
             paths: paths.to_vec(),
             files,
             problems,
-            digest: hasher.digest128().to_le_bytes(),
+            digest: bank_digest(hashes),
         }
     }
 
@@ -128,13 +138,7 @@ impl BankFiles {
                     path,
                     explicit: false,
                 };
-                let mut hasher = Xxh3::new();
-                let name = bank_name(paths, &found);
-                hasher.update(&(name.len() as u64).to_le_bytes());
-                hasher.update(&name);
-                hasher.update(&(bytes.len() as u64).to_le_bytes());
-                hasher.update(&bytes);
-                hashes.push(hasher.digest128().to_le_bytes());
+                hashes.push(file_hash(&bank_name(paths, &found), &bytes));
                 ReadFile {
                     path: found.path,
                     explicit: false,
@@ -142,16 +146,11 @@ impl BankFiles {
                 }
             })
             .collect();
-        hashes.sort_unstable();
-        let mut hasher = Xxh3::new();
-        for hash in &hashes {
-            hasher.update(hash);
-        }
         BankFiles {
             paths: paths.to_vec(),
             files,
             problems: Vec::new(),
-            digest: hasher.digest128().to_le_bytes(),
+            digest: bank_digest(hashes),
         }
     }
 

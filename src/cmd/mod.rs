@@ -10,6 +10,7 @@ pub mod moderate;
 pub mod practice;
 pub mod schema;
 pub mod serve;
+pub mod shell;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -63,6 +64,10 @@ pub enum Command {
     Import(import::Args),
     /// Serve the web app: students revise and self-mark, teachers make papers and mark.
     Serve(serve::Args),
+    /// Print tab completion for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(shell::CompletionsArgs),
+    /// Print examkit's manual page, or write one for each command into a folder.
+    Man(shell::ManArgs),
 }
 
 /// Run the parsed command line. Errors carry context for the user; the caller prints them.
@@ -77,5 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Moderate(args) => moderate::run(args),
         Command::Import(args) => import::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     }
 }

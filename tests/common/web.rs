@@ -261,3 +261,19 @@ pub fn raw_post(url: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) ->
         .map_or(String::new(), |(_, b)| b.to_string());
     (status, body)
 }
+
+/// The text of the first element matching `css` once it shows `want`; waits up to ten
+/// seconds (pages fill in from scripts and forms post), then fails with what it last showed.
+pub async fn wait_for_text(browser: &Browser, css: &str, want: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..200 {
+        if let Ok(el) = browser.client.find(fantoccini::Locator::Css(css)).await {
+            last = el.text().await.unwrap_or_default();
+            if last.contains(want) {
+                return last;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("`{css}` never showed `{want}`; last it showed `{last}`");
+}
