@@ -10,7 +10,6 @@ use base64::Engine as _;
 use common::web::{Browser, TestServer, wait_for_text};
 use fantoccini::Locator;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 fn bank_args(root: &Path) -> Vec<String> {
     vec![
