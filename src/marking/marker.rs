@@ -7,11 +7,12 @@ use super::claims::{self, Withheld, is_taken};
 use super::compile::{Compiled, Compiler, Vocab};
 use super::develop::Ask;
 use super::develop::developed;
+use super::factor;
 use super::matcher::{Hit, Index, detail_hits, hits};
 use super::result::{Evidence, MarkResult, PenaltyOutcome, PointStatus};
 use super::score;
 use crate::model::{ChoiceOption, Point, Rules, Scheme, SynonymFile};
-use crate::text::{Analysis, analyse, words};
+use crate::text::{Analysis, analyse, stem, words};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -86,6 +87,9 @@ struct Inner {
     vocab: Vocab,
     /// Stems of the question's content words (minus `echo_allowed`).
     question: HashSet<String>,
+    /// Stems of the factor the question sets for discussion (see [`factor`]): not echo,
+    /// but earning nothing in a sentence that says nothing else.
+    factor: HashSet<String>,
     rules: CompiledRules,
     penalties: Vec<Vec<Compiled>>,
     /// What the question's command word asks for: an explanation ("Explain…", "Why…")
@@ -170,11 +174,15 @@ impl Marker {
     ) -> Result<Marker, MarkError> {
         let key = scheme.key();
         let shared = synonyms.into_iter().flat_map(|s| s.groups.iter());
+        // A factor the question sets for discussion is the task, not an echo of it.
+        let factor_words = factor::stated_factor_words(question_text, command);
+        let mut echo_allowed = scheme.echo_allowed.clone();
+        echo_allowed.extend(factor_words.iter().cloned());
         let mut compiler = Compiler::new(
             &key,
             shared.chain(scheme.synonyms.iter()),
             question_text,
-            &scheme.echo_allowed,
+            &echo_allowed,
         );
         let mut own = Lexicon::default();
         own.add(question_text);
@@ -202,6 +210,7 @@ impl Marker {
                 key,
                 vocab: compiler.vocab,
                 question: compiler.question,
+                factor: factor_words.iter().map(|w| stem(w).into_owned()).collect(),
                 rules,
                 penalties,
                 ask: Ask {
@@ -239,7 +248,7 @@ impl Marker {
         if analysis.tokens.is_empty() {
             result.notes.push("No answer was given.".to_string());
         }
-        let ix = Index::new(&analysis, &c.vocab, &c.question);
+        let ix = Index::new(&analysis, &c.vocab, &c.question).with_factor(&c.factor);
         let mark = match (&c.rules, &c.scheme.rules) {
             (CompiledRules::Choice(key), _) => choice::mark(key, answer, &analysis, &mut result),
             (CompiledRules::Points(points), Rules::Points(rules)) => {

@@ -18,6 +18,10 @@ const MAX_HITS: usize = 32;
 /// times in one sentence) cannot make marking hang.
 const MAX_STEPS: usize = 200_000;
 
+/// Content words of its own a sentence needs for a match on the question's stated factor
+/// to discuss it rather than restate it.
+const RESTATES_BELOW: usize = 2;
+
 /// Negators reach this many tokens forward ("it was never about the secret police").
 const NEGATION_REACH: usize = 5;
 
@@ -49,6 +53,8 @@ pub struct Index<'a> {
     pub analysis: &'a Analysis,
     /// The question's content stems.
     question: &'a HashSet<String>,
+    /// Stems of the factor the question names for discussion (empty for most questions).
+    factor: Option<&'a HashSet<String>>,
     stem_ids: Vec<u32>,
     surface_ids: Vec<u32>,
     /// `content[t]`: how many content (non-stop) words come before token `t`. Gaps are
@@ -124,11 +130,46 @@ impl<'a> Index<'a> {
         Index {
             analysis,
             question,
+            factor: None,
             stem_ids,
             surface_ids,
             content,
             postings,
         }
+    }
+
+    /// Know the factor the question sets for discussion (stems): its words are not echo,
+    /// but a match made only of them and the question's words counts as the student's
+    /// own only in a sentence that says something more ("the USA got involved in Korea to
+    /// contain communism" restates the statement; "they feared communism would spread to
+    /// Japan" discusses it).
+    pub fn with_factor(mut self, factor: &'a HashSet<String>) -> Self {
+        self.factor = (!factor.is_empty()).then_some(factor);
+        self
+    }
+
+    /// Whether the match `start..end` in `sentence` only restates the question's factor:
+    /// all its content words are the question's or the factor's, and its sentence has
+    /// fewer than [`RESTATES_BELOW`] content words of neither.
+    fn restates_factor(&self, start: usize, end: usize, sentence: usize) -> bool {
+        let Some(factor) = self.factor else {
+            return false;
+        };
+        let a = self.analysis;
+        let stated = |t: usize| self.question.contains(a.stem(t)) || factor.contains(a.stem(t));
+        let content = |t: &usize| !words::is_stop_word(a.word(*t));
+        if !(start..end).filter(content).all(stated) {
+            return false;
+        }
+        let Some(range) = a.sentences.get(sentence) else {
+            return false;
+        };
+        range
+            .clone()
+            .filter(content)
+            .filter(|&t| !stated(t))
+            .count()
+            < RESTATES_BELOW
     }
 
     fn posting(&self, key: u64) -> &[(u64, u32)] {
@@ -443,7 +484,8 @@ fn regex_hits(re: &regex::Regex, ix: &Index, out: &mut Vec<Hit>) {
                 start: first as u32,
                 end: last as u32 + 1,
                 negated: !negative && ix.negated_before(first),
-                echo: ix.all_question_words(first, last + 1),
+                echo: ix.all_question_words(first, last + 1)
+                    || ix.restates_factor(first, last + 1, s),
             });
             if out.len() >= MAX_HITS {
                 return;
@@ -672,6 +714,7 @@ impl Search<'_> {
                 Echo::Always => true,
                 Echo::IfTokens => (c.0..c.1).all(|t| ix.is_question_word(t as usize)),
             });
+        let echo = echo || ix.restates_factor(start as usize, end as usize, sentence as usize);
         Hit {
             sentence,
             start,

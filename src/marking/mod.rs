@@ -26,6 +26,7 @@ mod choice;
 mod claims;
 mod compile;
 mod develop;
+mod factor;
 pub mod marker;
 mod matcher;
 mod registry;
